@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+// distlang: one provider-neutral app spec -> Terraform, wrangler.toml and CloudFormation.
+//
+// The targets follow the pipeline stages:
+//   load (DistlangLoader) -> schema (DistlangSchema) -> normalise (DistlangSpec) -> model (DistlangModel)
+//   -> translate + render per target (DistlangCloudflare, DistlangAWS over DistlangRender)
+//   -> write, manifest and diff (DistlangBuild) -> CLI (DistlangCLI, the `distlang` binary).
+// Only DistlangLoader touches the C libraries (libyaml, jansson).
+import PackageDescription
+
+let package = Package(
+    name: "distlang",
+    products: [
+        .executable(name: "distlang", targets: ["DistlangCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CJansson", path: "Sources/CJansson", pkgConfig: "jansson",
+            providers: [.apt(["libjansson-dev"])]),
+
+        .target(name: "DistlangCore"),
+        .target(name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson"]),
+        .target(name: "DistlangSchema", dependencies: ["DistlangCore", "DistlangLoader"]),
+        .target(name: "DistlangModel", dependencies: ["DistlangCore"]),
+        .target(name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel"]),
+        .target(name: "DistlangRender", dependencies: ["DistlangCore"]),
+        .target(name: "DistlangCloudflare", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
+        .target(name: "DistlangAWS", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
+        .target(
+            name: "DistlangBuild",
+            dependencies: [
+                "DistlangCore", "DistlangLoader", "DistlangSpec", "DistlangModel", "DistlangRender",
+                "DistlangCloudflare", "DistlangAWS",
+            ]),
+        .executableTarget(
+            name: "DistlangCLI",
+            dependencies: [
+                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Test helpers shared by the test targets (golden files, paths, running the binary).
+        .target(name: "TestSupport", dependencies: ["DistlangCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
+        .testTarget(name: "DistlangCLITests", dependencies: ["DistlangCore", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

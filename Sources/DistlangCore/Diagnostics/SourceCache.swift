@@ -1,0 +1,57 @@
+import Foundation
+
+/// The text of the files diagnostics point into, so renderers can show the offending line.
+/// Files are read on first use; loaders register the text they already hold.
+public final class SourceCache: @unchecked Sendable {
+    private var lines: [String: [Substring]] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Remembers `text` as the content of `file`.
+    public func register(file: String, text: String) {
+        let split = Self.splitLines(text)
+        lock.lock()
+        lines[file] = split
+        lock.unlock()
+    }
+
+    /// Line `number` (1-based) of `file`, without its line break; nil when unknown.
+    public func line(_ number: Int, of file: String) -> Substring? {
+        lock.lock()
+        var fileLines = lines[file]
+        lock.unlock()
+        if fileLines == nil {
+            guard let data = FileManager.default.contents(atPath: file) else { return nil }
+            let loaded = Self.splitLines(String(decoding: data, as: UTF8.self))
+            lock.lock()
+            lines[file] = loaded
+            lock.unlock()
+            fileLines = loaded
+        }
+        guard let fileLines, number >= 1, number <= fileLines.count else { return nil }
+        return fileLines[number - 1]
+    }
+
+    /// Splits on LF, CRLF and lone CR (as YAML and the loaders count lines).
+    static func splitLines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start = text.startIndex
+        var i = text.startIndex
+        let scalars = text.unicodeScalars
+        while i < text.endIndex {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" {
+                result.append(text[start..<i])
+                var next = scalars.index(after: i)
+                if c == "\r", next < text.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = scalars.index(after: i)
+            }
+        }
+        result.append(text[start..<text.endIndex])
+        return result
+    }
+}
