@@ -34,7 +34,7 @@ public final class SourceCache: @unchecked Sendable {
     }
 
     /// Splits on LF, CRLF and lone CR (as YAML and the loaders count lines).
-    static func splitLines(_ text: String) -> [Substring] {
+    public static func splitLines(_ text: String) -> [Substring] {
         var result: [Substring] = []
         var start = text.startIndex
         var i = text.startIndex
