@@ -74,6 +74,7 @@ struct Validate: ParsableCommand {
             if let text = result.text { output.sources.register(file: path, text: text) }
             diagnostics += result.diagnostics
             ioError = ioError || result.isIOError
+            ProcessLifetime.keepUntilExit(result)
         }
         output.emit(diagnostics)
         output.summary(diagnostics, success: "valid: \(paths.joined(separator: ", "))")
