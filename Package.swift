@@ -49,6 +49,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DistlangCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
         .testTarget(name: "DistlangCLITests", dependencies: ["DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
+            exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v5]
 )
