@@ -215,7 +215,7 @@ func references(expr hclsyntax.Expression) []string {
 	refs := []string{}
 	for _, t := range expr.Variables() {
 		var sb strings.Builder
-		for i, step := range t {
+		for _, step := range t {
 			switch s := step.(type) {
 			case hcl.TraverseRoot:
 				sb.WriteString(s.Name)
@@ -231,7 +231,6 @@ func references(expr hclsyntax.Expression) []string {
 			case hcl.TraverseSplat:
 				sb.WriteString("[*]")
 			default:
-				_ = i
 				sb.WriteString("?")
 			}
 		}
