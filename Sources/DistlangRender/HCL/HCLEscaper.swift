@@ -49,41 +49,4 @@ enum HCLEscaper {
     static func objectKey(_ key: String) -> String {
         HCLIdentifier.isValid(key) && !reservedKeys.contains(key) ? key : quoted(key, asciiOnly: true)
     }
-
-    /// A comment's text as `#` lines: line breaks start new lines, other control characters are
-    /// dropped, trailing blanks are trimmed.
-    static func commentLines(_ text: String) -> [String] {
-        let normalized = text.replacingCRLF()
-        return normalized.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var kept = String.UnicodeScalarView()
-            for scalar in line.unicodeScalars where !UnicodeText.isControl(scalar) || scalar == "\t" {
-                kept.append(scalar)
-            }
-            var body = String(kept)
-            while let last = body.unicodeScalars.last, last == " " || last == "\t" { body.unicodeScalars.removeLast() }
-            return body.isEmpty ? "#" : "# " + body
-        }
-    }
-}
-
-extension String {
-    /// The text with `\r\n` and lone `\r` turned into `\n`.
-    func replacingCRLF() -> String {
-        var out = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" {
-                out.append("\n")
-                previousWasCR = true
-                continue
-            }
-            if scalar == "\n" && previousWasCR {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = false
-            out.append(scalar)
-        }
-        return String(out)
-    }
 }

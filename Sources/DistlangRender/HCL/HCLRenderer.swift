@@ -44,7 +44,7 @@ public struct HCLRenderer: Sendable {
             case .block(let block):
                 writeBlock(block, level: level, into: &out)
             case .comment(let text):
-                for line in HCLEscaper.commentLines(text) {
+                for line in CommentText.lines(text) {
                     out += HCLExpressionRenderer.indent(level) + line + "\n"
                 }
             }
