@@ -1,7 +1,7 @@
 /// Renders a `TOMLDocument` as TOML 1.0 text (e.g. a `wrangler.toml`).
 ///
-/// Layout: the header comment, then a blank line; a table's plain keys come before its sections, as TOML requires (a key after a
-/// header would belong to that section); `[a.b]` headers use the full dotted path; a table whose
+/// Layout: the header comment, then a blank line; a table's plain keys come before its
+/// sections, as TOML requires (a key after a header would belong to that section); `[a.b]` headers use the full dotted path; a table whose
 /// body is only sections gets no header of its own; each header follows one blank line; `key =
 /// value` with single spaces; arrays and inline tables on one line. Rendering is deterministic.
 public struct TOMLRenderer: Sendable {

@@ -49,7 +49,9 @@ struct HCLRandomTrees {
         case 4: return .null
         case 5, 6: return .traversal(traversal())
         case 7: return .string(rng.pick(HardStrings.fixed))
-        case 8: return .list((0..<Int.random(in: 0...4, using: &rng)).map { _ in expression(depth: depth - 1) }, layout: layout())
+        case 8:
+            let items = (0..<Int.random(in: 0...4, using: &rng)).map { _ in expression(depth: depth - 1) }
+            return .list(items, layout: layout())
         case 9, 10:
             var keys = Set<String>()
             var items: [HCLObjectItem] = []

@@ -65,7 +65,8 @@ struct HCLRoundTripTests {
         let file = HCLFile {
             HCLBlock("output", "x") {
                 HCLAttribute("value", .traversal(traversal))
-                HCLAttribute("path", .template([.literal("$"), .interpolation(.reference("path", "module")), .literal("/x$")]))
+                HCLAttribute(
+                    "path", .template([.literal("$"), .interpolation(.reference("path", "module")), .literal("/x$")]))
             }
         }
         let dir = try HCLTools.writeFiles([HCLRenderer().render(file)], prefix: "hcl-ref")

@@ -52,10 +52,12 @@ enum HCLSampleFile {
                 HCLBlock("lifecycle") {
                     HCLAttribute("create_before_destroy", true)
                 }
-                HCLAttribute("after_block", .traversal(HCLTraversal("local", [.attribute("m"), .key("k\""), .index(0), .splat])))
+                HCLAttribute(
+                    "after_block", .traversal(HCLTraversal("local", [.attribute("m"), .key("k\""), .index(0), .splat])))
             }
             HCLBlock("output", "url") {
-                HCLAttribute("value", .template([.literal("https://"), .interpolation(.reference("aws_apigatewayv2_api", "http", "api_endpoint")), .literal("/$")]))
+                let endpoint = HCLExpression.reference("aws_apigatewayv2_api", "http", "api_endpoint")
+                HCLAttribute("value", .template([.literal("https://"), .interpolation(endpoint), .literal("/$")]))
                 HCLAttribute("sensitive", false)
             }
             HCLBlock("locals") {}

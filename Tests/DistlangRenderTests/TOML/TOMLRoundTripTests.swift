@@ -52,7 +52,8 @@ struct TOMLRoundTripTests {
         for (i, (document, result)) in zip(documents, results).enumerated() {
             switch result {
             case .success(let value):
-                #expect(value.isIdentical(to: TypedForm.of(document.root)), "document \(i):\n\(TOMLRenderer().render(document))")
+                let text = TOMLRenderer().render(document)
+                #expect(value.isIdentical(to: TypedForm.of(document.root)), "document \(i):\n\(text)")
             case .failure(let error):
                 Issue.record("document \(i): \(error)\n\(TOMLRenderer().render(document))")
             }
@@ -84,7 +85,9 @@ struct TOMLRandomTrees {
     }
 
     mutating func key() -> String {
-        rng.chance(0.5) ? rng.pick(["name", "main", "vars", "env", "queues", "a-b", "x_1", "9"]) : HardStrings.random(using: &rng, maxPieces: 3)
+        rng.chance(0.5)
+            ? rng.pick(["name", "main", "vars", "env", "queues", "a-b", "x_1", "9"])
+            : HardStrings.random(using: &rng, maxPieces: 3)
     }
 
     mutating func value(depth: Int) -> TOMLValue {

@@ -33,9 +33,8 @@ import Testing
 
     @Test func numbersBoolsAndNull() {
         let value: Value = [1, -9_223_372_036_854_775_808, 0.5, 1e20, 1e-7, -0.0, 100.0, true, false, nil, .number(.nan)]
-        #expect(
-            renderer.render(value)
-                == "- 1\n- -9223372036854775808\n- 0.5\n- 1.0e+20\n- 1.0e-07\n- -0.0\n- 100.0\n- true\n- false\n- null\n- null\n")
+        let expected = ["1", "-9223372036854775808", "0.5", "1.0e+20", "1.0e-07", "-0.0", "100.0", "true", "false", "null", "null"]
+        #expect(renderer.render(value) == expected.map { "- \($0)\n" }.joined())
     }
 
     @Test func collectionsNestInBlockStyle() {

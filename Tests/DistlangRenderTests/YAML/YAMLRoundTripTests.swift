@@ -18,7 +18,8 @@ struct YAMLRoundTripTests {
         var documents: [Value] = HardStrings.corpus(seed: 5, randomCount: 300).map { text in
             .object(
                 JSONObject([
-                    ("value", .string(text)), (text, "as key"), ("list", [.string(text), .object(JSONObject([(text, .string(text))]))]),
+                    ("value", .string(text)), (text, "as key"),
+                    ("list", [.string(text), .object(JSONObject([(text, .string(text))]))]),
                     ("after", "sentinel"),
                 ]))
         }
