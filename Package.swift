@@ -48,7 +48,9 @@ let package = Package(
         // Test helpers shared by the test targets (golden files, paths, running the binary).
         .target(name: "TestSupport", dependencies: ["DistlangCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
-        .testTarget(name: "DistlangCLITests", dependencies: ["DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
+            exclude: ["Fixtures", "Goldens"]),
         .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),

@@ -1,20 +1,15 @@
 import Foundation
 
-/// Runs external programs (terraform, python3, hclcheck) from tests, with a time limit.
+/// Finds the external checkers that tests use (terraform, python3, tools/hclcheck) and decides
+/// whether a test needing one runs.
 public enum ExternalTool {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-        public var timedOut: Bool
-    }
-
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
         public init(description: String) { self.description = description }
     }
 
-    /// The environment variable that turns a missing checker from a skip into a failure (CI sets it).
+    /// Set (CI sets it, so does scripts/test.sh): a missing checker fails its tests instead of
+    /// skipping them.
     public static var checkersRequired: Bool {
         let value = ProcessInfo.processInfo.environment["DISTLANG_REQUIRE_CHECKERS"] ?? ""
         return !value.isEmpty && value != "0"
@@ -32,7 +27,7 @@ public enum ExternalTool {
 
     /// The hclcheck binary built by tools/hclcheck/build.sh, or nil when it has not been built.
     public static var hclcheck: String? {
-        let path = RepoPaths.toolBinary("hclcheck").path
+        let path = RepositoryPaths.path(".tools/bin/hclcheck")
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
@@ -40,62 +35,11 @@ public enum ExternalTool {
     /// required (then the test runs and fails on the missing tool instead of being skipped).
     public static func shouldRun(needing tool: String?) -> Bool { tool != nil || checkersRequired }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input, and kills it after
-    /// `timeout` seconds.
-    public static func run(
-        _ executable: String, _ arguments: [String], input: String? = nil,
-        environment extra: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 120
-    ) throws -> Result {
-        let scratch = try RepoPaths.makeTemporaryDirectory("run")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        let inURL = scratch.appendingPathComponent("stdin")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        try Data((input ?? "").utf8).write(to: inURL)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in extra { environment[k] = v }
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = directory }
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        let inHandle = try FileHandle(forReadingFrom: inURL)
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
-            try? inHandle.close()
-        }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = inHandle
-
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        var timedOut = false
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if done.wait(timeout: .now() + 5) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                done.wait()
-            }
-        }
-        let stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
-        let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
-        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut)
-    }
-
-    /// Runs a python3 script given as text (with `arguments`), under the same time limit.
+    /// Runs a python3 script given as text, with `arguments`, under a time limit.
     public static func python(_ script: String, _ arguments: [String] = [], timeout: TimeInterval = 120) throws
-        -> Result
+        -> CommandResult
     {
         guard let python = find("python3") else { throw Failure(description: "python3 is not on PATH") }
-        return try run(python, ["-c", script] + arguments, timeout: timeout)
+        return CommandRunner.run(python, ["-c", script] + arguments, timeout: timeout)
     }
 }

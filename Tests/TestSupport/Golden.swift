@@ -1,51 +1,32 @@
 import Foundation
 
-/// Golden files: expected outputs kept in the repository next to the tests that check them.
+/// Golden files: expected outputs kept in the repository and reviewed as a git diff.
 ///
-/// `check` compares a text with `Tests/<TestTarget>/Goldens/<name>`; with `DISTLANG_RECORD=1` in
-/// the environment it writes the text there instead (and reports no difference).
+/// Set `DISTLANG_RECORD=1` to (re)write every golden a test run touches instead of comparing.
 public enum Golden {
-    /// nil when `actual` equals the golden file (or was recorded), otherwise a description of the
-    /// first difference. `testFile` locates the test target; leave it at its default.
-    public static func check(_ actual: String, named name: String, testFile: String = #filePath) -> String? {
-        let url = testTargetDirectory(of: testFile).appendingPathComponent("Goldens").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["DISTLANG_RECORD"] == "1" {
-            do {
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(actual.utf8).write(to: url)
-                return nil
-            } catch {
-                return "could not record \(url.path): \(error)"
-            }
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return "missing golden \(url.path); run the tests with DISTLANG_RECORD=1 to record it"
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        if expected.utf8.elementsEqual(actual.utf8) { return nil }
-        return firstDifference(expected: expected, actual: actual, name: name)
-    }
+    public static var isRecording: Bool { ProcessInfo.processInfo.environment["DISTLANG_RECORD"] == "1" }
 
-    /// `Tests/<TestTarget>` for a source file anywhere below it.
-    private static func testTargetDirectory(of testFile: String) -> URL {
-        var url = URL(fileURLWithPath: testFile).deletingLastPathComponent()
-        while url.deletingLastPathComponent().lastPathComponent != "Tests", url.path.count > 1 {
-            url = url.deletingLastPathComponent()
+    /// Compares `actual` with the golden file at `relativePath` (from the repository root).
+    /// Returns nil when they match (or when recording), otherwise a description of the first difference.
+    public static func mismatch(_ actual: String, goldenPath relativePath: String) -> String? {
+        let path = RepositoryPaths.path(relativePath)
+        if isRecording {
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return nil
         }
-        return url
-    }
-
-    private static func firstDifference(expected: String, actual: String, name: String) -> String {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return "golden file \(relativePath) is missing; run the tests with DISTLANG_RECORD=1 to create it"
+        }
+        if expected == actual { return nil }
+        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
         for i in 0..<max(e.count, a.count) {
-            let el = i < e.count ? String(e[i]) : "<end of file>"
-            let al = i < a.count ? String(a[i]) : "<end of file>"
-            if el != al || !el.utf8.elementsEqual(al.utf8) {
-                return "\(name):\(i + 1): expected \(el.debugDescription), got \(al.debugDescription)"
+            let el = i < e.count ? e[i] : "<end of file>", al = i < a.count ? a[i] : "<end of file>"
+            if el != al {
+                return "\(relativePath):\(i + 1) differs\n  expected: \(el)\n  actual:   \(al)\n(re-record with DISTLANG_RECORD=1 and review the git diff)"
             }
         }
-        return "\(name): texts differ"
+        return "\(relativePath) differs"
     }
 }

@@ -94,3 +94,5 @@ public struct DiagnosticsError: Error, Sendable {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
+
+extension Diagnostic: Error {}

@@ -8,7 +8,7 @@ import Testing
 
     @Test func sampleFileMatchesGolden() {
         let text = renderer.render(HCLSampleFile.file)
-        #expect(Golden.check(text, named: "sample.tf") == nil)
+        #expect(Golden.mismatch(text, goldenPath: "Tests/DistlangRenderTests/Goldens/sample.tf") == nil)
     }
 
     @Test func renderingIsDeterministic() {

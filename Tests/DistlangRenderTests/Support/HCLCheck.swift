@@ -32,7 +32,7 @@ struct HCLCheckReport: Decodable {
 enum HCLTools {
     /// Writes each text to `<dir>/<index>.tf` and returns the directory.
     static func writeFiles(_ texts: [String], prefix: String) throws -> URL {
-        let dir = try RepoPaths.makeTemporaryDirectory(prefix)
+        let dir = RepositoryPaths.temporaryDirectory("distlang-\(prefix)")
         for (i, text) in texts.enumerated() {
             let name = String(format: "f%04d.tf", i)
             try Data(text.utf8).write(to: dir.appendingPathComponent(name))
@@ -45,10 +45,10 @@ enum HCLTools {
         guard let hclcheck = ExternalTool.hclcheck else {
             throw ExternalTool.Failure(description: "hclcheck is not built: run tools/hclcheck/build.sh")
         }
-        let result = try ExternalTool.run(hclcheck, ["--json", dir.path], timeout: 120)
+        let result = CommandRunner.run(hclcheck, ["--json", dir.path], timeout: 120)
         guard !result.timedOut else { throw ExternalTool.Failure(description: "hclcheck timed out") }
         let reports = try JSONDecoder().decode([HCLCheckReport].self, from: Data(result.stdout.utf8))
-        return (result.status, reports)
+        return (result.exitCode, reports)
     }
 
     /// `terraform fmt -check -diff` on `dir`: nil when every file is already canonical, otherwise
@@ -57,10 +57,10 @@ enum HCLTools {
         guard let terraform = ExternalTool.find("terraform") else {
             throw ExternalTool.Failure(description: "terraform is not on PATH")
         }
-        let result = try ExternalTool.run(
+        let result = CommandRunner.run(
             terraform, ["fmt", "-no-color", "-check", "-diff", "-list=true", dir.path],
             environment: ["CHECKPOINT_DISABLE": "1", "TF_CLI_CONFIG_FILE": "/dev/null"], timeout: 120)
         if result.timedOut { return "terraform fmt timed out" }
-        return result.status == 0 ? nil : "exit \(result.status)\n\(result.stdout)\n\(result.stderr)"
+        return result.exitCode == 0 ? nil : "exit \(result.exitCode)\n\(result.stdout)\n\(result.stderr)"
     }
 }

@@ -44,8 +44,8 @@ enum TypedForm {
     /// Runs the script on `files` and returns, per file, the typed value or the loader's error.
     static func load(_ files: [URL], imports: String, loader: String) throws -> [Result<Value, ExternalTool.Failure>] {
         let result = try ExternalTool.python(pythonScript(imports: imports, loader: loader), files.map(\.path))
-        guard !result.timedOut, result.status == 0 else {
-            throw ExternalTool.Failure(description: "python failed (\(result.status)): \(result.stderr)")
+        guard !result.timedOut, result.exitCode == 0 else {
+            throw ExternalTool.Failure(description: "python failed (\(result.exitCode)): \(result.stderr)")
         }
         return try result.stdout.split(separator: "\n").map { line in
             let decoded = try JSONDecoder().decode(Line.self, from: Data(line.utf8))
@@ -56,7 +56,7 @@ enum TypedForm {
 
     /// Writes each text to `<dir>/fNNNN.<ext>`.
     static func writeFiles(_ texts: [String], ext: String, prefix: String) throws -> (URL, [URL]) {
-        let dir = try RepoPaths.makeTemporaryDirectory(prefix)
+        let dir = RepositoryPaths.temporaryDirectory("distlang-\(prefix)")
         var urls: [URL] = []
         for (i, text) in texts.enumerated() {
             let url = dir.appendingPathComponent(String(format: "f%04d.%@", i, ext))

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func wranglerFileMatchesGolden() {
-        #expect(Golden.check(renderer.render(Self.wrangler), named: "wrangler.toml") == nil)
+        #expect(Golden.mismatch(renderer.render(Self.wrangler), goldenPath: "Tests/DistlangRenderTests/Goldens/wrangler.toml") == nil)
     }
 
     @Test func plainKeysComeBeforeSectionsWhateverTheInsertionOrder() {

@@ -76,8 +76,8 @@ import Testing
     }
 
     @Test func templateMatchesGoldens() {
-        #expect(Golden.check(renderer.render(CloudFormationSample.template), named: "template.yaml") == nil)
-        #expect(Golden.check(JSONWriter().string(CloudFormationSample.template) + "\n", named: "template.json") == nil)
+        #expect(Golden.mismatch(renderer.render(CloudFormationSample.template), goldenPath: "Tests/DistlangRenderTests/Goldens/template.yaml") == nil)
+        #expect(Golden.mismatch(JSONWriter().string(CloudFormationSample.template) + "\n", goldenPath: "Tests/DistlangRenderTests/Goldens/template.json") == nil)
     }
 }
 

@@ -1,0 +1,105 @@
+import DistlangCore
+import Foundation
+
+/// The two input formats distlang reads.
+public enum InputFormat: String, Sendable {
+    case yaml, json
+
+    /// The format a file name implies: `.json` is JSON, everything else YAML (a superset of JSON).
+    public static func forPath(_ path: String) -> InputFormat {
+        path.lowercased().hasSuffix(".json") ? .json : .yaml
+    }
+}
+
+/// Bounds that keep hostile input from costing unbounded time or memory. Documented in `docs/limits.md`.
+public struct LoadOptions: Sendable {
+    /// Largest accepted input, in bytes.
+    public var maxInputBytes: Int = 64 << 20
+    /// Deepest accepted nesting of arrays and objects.
+    public var maxDepth: Int = LoadOptions.defaultMaxDepth
+    /// How many values alias expansion may add to a YAML document in total.
+    public var maxAliasExpansion: Int = 1_000_000
+    /// Longest accepted string or key, in bytes.
+    public var maxStringBytes: Int = 16 << 20
+    /// Whether a YAML stream may hold several documents (`validate --schema` allows it; a spec may not).
+    public var allowMultipleDocuments: Bool = false
+
+    public static let defaultMaxDepth = 2_000
+
+    public init(allowMultipleDocuments: Bool = false) {
+        self.allowMultipleDocuments = allowMultipleDocuments
+    }
+}
+
+/// What loading a file produced: its documents (one unless a YAML stream allows several) and
+/// every problem found. When `diagnostics` has an error, `documents` is empty.
+public struct LoadResult: Sendable {
+    public var documents: [Document]
+    public var diagnostics: [Diagnostic]
+    /// The file could not be read at all (missing, a directory, unreadable): exit code 2, not 1.
+    public var isIOError: Bool
+    /// The text as loaded, for showing source lines in diagnostics.
+    public var text: String?
+
+    public init(documents: [Document] = [], diagnostics: [Diagnostic] = [], isIOError: Bool = false, text: String? = nil) {
+        self.documents = documents
+        self.diagnostics = diagnostics
+        self.isIOError = isIOError
+        self.text = text
+    }
+
+    /// The single document, when loading succeeded.
+    public var document: Document? { diagnostics.hasErrors ? nil : documents.first }
+}
+
+/// Reads YAML and JSON into `Document`s (value tree + source map). The only place that uses libyaml and jansson.
+public enum Loader {
+    /// Loads the file at `path`; `displayName` is how diagnostics name it (default: the path as given).
+    public static func load(
+        file path: String, displayName: String? = nil, format: InputFormat? = nil, options: LoadOptions = LoadOptions()
+    ) -> LoadResult {
+        let name = displayName ?? path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return ioError(name, "is a directory, not a file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            return ioError(name, exists ? "cannot be read (permission denied?)" : "does not exist")
+        }
+        return load(bytes: [UInt8](data), file: name, format: format ?? .forPath(path), options: options)
+    }
+
+    /// Loads `bytes` as the content of a file named `file`.
+    public static func load(
+        bytes: [UInt8], file: String, format: InputFormat, options: LoadOptions = LoadOptions()
+    ) -> LoadResult {
+        var checked = InputCheck(bytes: bytes, file: file, options: options, format: format)
+        if let problem = checked.run() {
+            return LoadResult(diagnostics: [problem], text: checked.textForDisplay())
+        }
+        let body = checked.body
+        switch format {
+        case .yaml:
+            var loader = YAMLLoader(bytes: body, file: file, options: options)
+            var result = loader.load()
+            result.text = checked.text
+            return result
+        case .json:
+            var result = JSONLoader(bytes: body, file: file, options: options).load()
+            result.text = checked.text
+            return result
+        }
+    }
+
+    /// Loads text held in memory (tests, stdin).
+    public static func load(text: String, file: String, format: InputFormat, options: LoadOptions = LoadOptions()) -> LoadResult {
+        load(bytes: Array(text.utf8), file: file, format: format, options: options)
+    }
+
+    private static func ioError(_ file: String, _ problem: String) -> LoadResult {
+        LoadResult(
+            diagnostics: [.error("io.read", "\(file) \(problem)", at: nil)],
+            isIOError: true)
+    }
+}
