@@ -51,6 +51,9 @@ let package = Package(
         .testTarget(
             name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
             exclude: ["Fixtures", "Goldens"]),
+        .testTarget(
+            name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
+            exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v5]
 )
