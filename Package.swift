@@ -46,7 +46,7 @@ let package = Package(
             ]),
 
         // Test helpers shared by the test targets (golden files, paths, running the binary).
-        .target(name: "TestSupport", dependencies: ["DistlangCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DistlangCore", "DistlangModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
         .testTarget(
             name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
