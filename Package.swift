@@ -52,6 +52,9 @@ let package = Package(
             name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
             exclude: ["Fixtures", "Goldens"]),
         .testTarget(
+            name: "DistlangAWSTests", dependencies: ["DistlangCore", "DistlangAWS", "DistlangModel", "TestSupport"],
+            exclude: ["Goldens", "Fixtures"]),
+        .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
     ],

@@ -1,0 +1,29 @@
+import DistlangModel
+
+/// Lines for the build summary: what the user must do before deploying, and where AWS behaves
+/// differently from the spec's words.
+enum AWSNotes {
+    static func notes(_ plan: AWSPlan, templateSizes: [(path: String, bytes: Int)]) -> [String] {
+        let env = plan.model.environment
+        var notes = [
+            "aws \(env): upload each function's code to S3 as <prefix><function>.zip (\(plan.functions.map { $0.codeFileName }.joined(separator: ", "))) and pass the bucket and prefix (CloudFormation parameters CodeBucket, CodeKeyPrefix; Terraform variables code_bucket, code_key_prefix)",
+            "aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM",
+        ]
+        if !plan.secrets.isEmpty {
+            notes.append(
+                "aws \(env): secrets are created empty; set each value with aws secretsmanager put-secret-value --secret-id <name>: \(plan.secrets.map(\.physicalName).joined(separator: ", "))")
+        }
+        for q in plan.queues where q.deadLetter == nil {
+            notes.append(
+                "aws \(env): queue \(q.resource.name) has no dead-letter queue, so SQS redelivers a failing message until it expires after 4 days (max_retries applies only with dead_letter on AWS)")
+        }
+        for f in plan.functions where f.model.runtime == .nodejs20 {
+            notes.append("aws \(env): function \(f.model.name) uses nodejs20.x, deprecated by AWS; move to nodejs22")
+        }
+        for file in templateSizes where file.bytes > CloudFormationLimits.inlineBodyBytes && file.bytes <= CloudFormationLimits.bodyBytes {
+            notes.append(
+                "aws \(env): \(file.path) is \(file.bytes) bytes, over the \(CloudFormationLimits.inlineBodyBytes) bytes CloudFormation takes inline: deploy it through S3 (aws cloudformation deploy --s3-bucket ...)")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,54 @@
+import DistlangCore
+import DistlangModel
+
+/// The CloudFormation template of one environment.
+///
+/// Layout: two parameters for the code location, then the data stores (tables, buckets, queues
+/// with their dead-letter queues, secrets), the HTTP API, and each function's group of resources;
+/// outputs for the API URL and every name a user or script needs.
+enum CFNTemplateBuilder {
+    static let codeBucketParameter = "CodeBucket"
+    static let codeKeyPrefixParameter = "CodeKeyPrefix"
+
+    static func template(_ plan: AWSPlan) -> CFNTemplate {
+        var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
+        template.parameters = [
+            (codeBucketParameter, CFN.object([
+                ("Type", "String"),
+                ("Description", "S3 bucket, in this stack's region, holding each function's code as <CodeKeyPrefix><function>.zip"),
+                ("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
+            ])),
+            (codeKeyPrefixParameter, CFN.object([
+                ("Type", "String"),
+                ("Default", ""),
+                ("Description", "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets CloudFormation see new code)"),
+            ])),
+        ]
+        CFNStores.add(plan, to: &template)
+        addStoreOutputs(plan, to: &template)
+        if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
+        for function in plan.functions { CFNFunction.add(function, plan: plan, to: &template) }
+        return template
+    }
+
+    static func addStoreOutputs(_ plan: AWSPlan, to template: inout CFNTemplate) {
+        for t in plan.tables {
+            template.output(t.entity.logicalID + "Name", CFN.ref(t.entity.logicalID), description: "Name of the table of kv \(t.resource.name)")
+        }
+        for b in plan.buckets {
+            template.output(b.entity.logicalID + "Name", CFN.ref(b.entity.logicalID), description: "Name of bucket \(b.resource.name)")
+        }
+        for q in plan.queues {
+            template.output(q.entity.logicalID + "Url", CFN.ref(q.entity.logicalID), description: "URL of queue \(q.resource.name)")
+            if let dlq = q.deadLetter {
+                template.output(
+                    dlq.entity.logicalID + "Url", CFN.ref(dlq.entity.logicalID),
+                    description: "URL of the dead-letter queue of \(q.resource.name)")
+            }
+        }
+        for s in plan.secrets {
+            template.output(
+                s.entity.logicalID + "Arn", CFN.ref(s.entity.logicalID), description: "ARN of secret \(s.name) (set its value)")
+        }
+    }
+}
