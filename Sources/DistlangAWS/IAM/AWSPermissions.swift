@@ -26,7 +26,8 @@ public enum AWSPermissions {
     /// The actions `access` to a resource of `kind` needs, in a stable order (reads before writes).
     /// Empty for kinds AWS cannot express (databases).
     public static func actions(for kind: ResourceKind, access: Access) -> [String] {
-        grants(for: kind, access: access).flatMap(\.actions)
+        guard access == .readwrite else { return grants(for: kind, access: access).flatMap(\.actions) }
+        return actions(for: kind, access: .read) + actions(for: kind, access: .write)
     }
 
     /// The same actions grouped by where they apply.
