@@ -1,0 +1,115 @@
+@testable import DistlangAWS
+import DistlangCore
+import DistlangModel
+import Testing
+import TestSupport
+
+/// What the AWS target refuses or warns about, with messages that name the construct.
+@Suite struct DiagnosticsTests {
+    func diagnostics(_ model: AppModel) -> [Diagnostic] { AWSOutputs.emit([model], formats: [.yaml]).diagnostics }
+
+    @Test func sampleModelsAreClean() {
+        #expect(diagnostics(SampleModels.shop()).isEmpty)
+        #expect(AWSOutputs.emit(SampleModels.shopEnvironments()).diagnostics.isEmpty)
+    }
+
+    @Test func nodejs20IsAWarningAndANote() {
+        var model = SampleModels.shop()
+        model.functions[0].runtime = .nodejs20
+        let output = AWSOutputs.emit([model], formats: [.yaml])
+        let warning = output.diagnostics.first { $0.code == "aws.runtime-deprecated" }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message.contains("function api") == true)
+        #expect(warning?.message.contains("2026-04-30") == true)
+        #expect(warning?.pointer?.description == "/functions/api/runtime")
+        #expect(AWSOutputs.errors(output).isEmpty)
+        #expect(output.notes.contains { $0.contains("nodejs20.x") })
+        #expect(output.files[0].contents.contains("Runtime: nodejs20.x"))
+    }
+
+    @Test func databaseIsAnError() {
+        var model = SampleModels.shop()
+        model.resources.append(ResourceModel(name: "catalog", kind: .database, engine: "sqlite"))
+        let errors = diagnostics(model).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("database catalog") == true)
+        #expect(errors.first?.message.contains("AWS") == true)
+    }
+
+    @Test func scheduleOnBothDayFieldsIsAnError() {
+        var model = SampleModels.shop()
+        model.functions[2].schedules = [try! CronSchedule.parse("0 3 1 * 1").get()]
+        let errors = diagnostics(model).filter { $0.code == "aws.unsupported" }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("\"0 3 1 * 1\"") == true)
+        #expect(!AWSOutputs.emit([model], formats: [.yaml]).files[0].contents.contains("AWS::Events::Rule"))
+    }
+
+    @Test func visibilityTimeoutBelowConsumerTimeoutIsAnError() {
+        var model = SampleModels.shop()
+        model.functions[1].timeout = 300
+        let error = diagnostics(model).first { $0.code == "aws.queue-visibility" }
+        #expect(error?.severity == .error)
+        #expect(error?.message.contains("queue orders") == true)
+        #expect(error?.message.contains("180 s") == true)
+        #expect(error?.hint?.contains("300") == true)
+    }
+
+    @Test func environmentProblems() {
+        var model = SampleModels.shop()
+        model.functions[0].env += [
+            EnvironmentVariable(name: "SESSIONS_TABLE", value: "mine"), EnvironmentVariable(name: "AWS_REGION", value: "x"),
+            EnvironmentVariable(name: "A", value: "short name"), EnvironmentVariable(name: "BIG", value: String(repeating: "x", count: 5000)),
+        ]
+        let codes = Set(diagnostics(model).filter { $0.severity == .error }.map(\.code))
+        #expect(codes == ["aws.env-conflict", "aws.env-reserved", "aws.env-name", "aws.env-size"])
+        // The generated variable wins in the output.
+        let yaml = AWSOutputs.emit([model], formats: [.yaml]).files[0].contents
+        #expect(!yaml.contains("SESSIONS_TABLE: mine"))
+    }
+
+    @Test func clashingIdentifiersAreAnError() {
+        var model = SampleModels.shop()
+        // `orders` has a dead-letter queue whose logical ID is OrdersDeadLetterQueue.
+        model.resources.append(ResourceModel(name: "orders-dead-letter", kind: .queue, physicalNames: PhysicalNames(aws: "shop-odl")))
+        let errors = diagnostics(model).filter { $0.code == "aws.duplicate-name" }
+        #expect(errors.contains { $0.message.contains("OrdersDeadLetterQueue") })
+    }
+
+    /// A function with one route costs six resources (role, log group, function, integration,
+    /// route, permission) and one output, so 200 such functions exceed 500 resources and 200 outputs.
+    @Test func cloudFormationLimitsAreErrors() {
+        var model = SampleModels.shop()
+        model.functions = (0..<200).map { i in
+            FunctionModel(
+                name: "f\(i)", source: "src/f.js", routes: [Route(method: .GET, path: "/f\(i)")],
+                physicalNames: PhysicalNames(aws: "shop-f\(i)"))
+        }
+        let errors = diagnostics(model).filter { $0.code == "aws.cloudformation-limit" }
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.message.contains("limit of 500 resources") && $0.message.contains("has \(4 + 3 + 200 * 6) resources") })
+        #expect(errors.contains { $0.message.contains("has \(4 + 1 + 200) outputs") && $0.message.contains("limit of 200 outputs") })
+        // Terraform has no such limit; the same build is fine there (no Terraform error).
+        #expect(!diagnostics(model).contains { $0.severity == .error && $0.code != "aws.cloudformation-limit" })
+    }
+
+    @Test func bodySizeAndParameterLimits() {
+        var template = CFNTemplate(description: "x")
+        template.parameters = (0..<201).map { ("P\($0)", ["Type": "String"]) }
+        let errors = CloudFormationLimits.check(template, renderedSizes: [("aws/cloudformation/big.json", 1_048_577)], environment: "big")
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.message.contains("201 parameters") && $0.message.contains("limit of 200") })
+        #expect(errors.contains { $0.message.contains("1048577 bytes") && $0.message.contains("1048576") })
+        #expect(CloudFormationLimits.check(CFNTemplate(description: "x"), renderedSizes: [("a", 1_048_576)], environment: "e").isEmpty)
+    }
+
+    @Test func inlineBodyLimitIsANote() {
+        var model = SampleModels.shop()
+        model.functions += (0..<40).map { i in
+            FunctionModel(name: "g\(i)", source: "src/g.js", routes: [Route(method: .GET, path: "/g\(i)")], physicalNames: PhysicalNames(aws: "shop-g\(i)"))
+        }
+        let output = AWSOutputs.emit([model], formats: [.json])
+        #expect(AWSOutputs.errors(output).isEmpty)
+        #expect(output.notes.contains { $0.contains("deploy it through S3") })
+    }
+}
