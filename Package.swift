@@ -49,6 +49,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DistlangCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
         .testTarget(name: "DistlangCLITests", dependencies: ["DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
+            exclude: ["JSON-Schema-Test-Suite", "Goldens"]),
     ],
     swiftLanguageModes: [.v5]
 )

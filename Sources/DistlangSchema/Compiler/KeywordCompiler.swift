@@ -163,7 +163,8 @@ struct KeywordCompiler {
             add(7, "additionalProperties", .additionalProperties(rule))
         }
         if let pn = o["propertyNames"], SubschemaKeywords.isSchema(pn) { add(7, "propertyNames", .propertyNames(sub("propertyNames"))) }
-        if draft7 {
+        // draft-07 `dependencies` (also honoured in 2020-12, as most implementations do, for old schemas).
+        do {
             if case .object(let deps)? = o["dependencies"] {
                 var required: [(String, [String])] = []
                 var schemas: [(String, NodeID)] = []
@@ -174,7 +175,8 @@ struct KeywordCompiler {
                 if !required.isEmpty { add(4, "dependencies", .dependentRequired(required)) }
                 if !schemas.isEmpty { add(8, "dependencies", .dependentSchemas(schemas)) }
             }
-        } else if case .object(let deps)? = o["dependentSchemas"] {
+        }
+        if !draft7, case .object(let deps)? = o["dependentSchemas"] {
             let list = deps.entries.filter { SubschemaKeywords.isSchema($0.1) }.map { ($0.0, sub("dependentSchemas", $0.0)) }
             if !list.isEmpty { add(8, "dependentSchemas", .dependentSchemas(list)) }
         }

@@ -27,7 +27,7 @@ enum SubschemaKeywords {
     /// Keywords whose value is an object of schemas.
     static func map(_ draft: Draft) -> Set<String> {
         switch draft {
-        case .draft2020_12: return ["$defs", "definitions", "dependentSchemas", "patternProperties", "properties"]
+        case .draft2020_12: return ["$defs", "definitions", "dependentSchemas", "dependencies", "patternProperties", "properties"]
         case .draft7: return ["definitions", "patternProperties", "properties", "dependencies"]
         }
     }

@@ -79,7 +79,10 @@ enum DateTimeFormats {
             while i < u.count, u[i] != UInt8(ascii: "T") {
                 let start = i
                 while i < u.count, u[i] >= 0x30 && u[i] <= 0x39 { i += 1 }
-                guard i > start, i < u.count, let pos = allowed.firstIndex(of: u[i]), pos >= order else { return nil }
+                // Units come in order without gaps: P1Y2D lacks the month, PT1H2S the minute.
+                guard i > start, i < u.count, let pos = allowed.firstIndex(of: u[i]), pos >= order,
+                    seen.isEmpty || pos == order
+                else { return nil }
                 order = pos + 1
                 seen.append(u[i])
                 i += 1

@@ -4,10 +4,9 @@ enum NetworkFormats {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 
-    /// Labels of 1–63 letters, digits and inner hyphens, 253 characters at most; a final dot is allowed.
+    /// Labels of 1–63 letters, digits and inner hyphens, 253 characters at most.
     static func isHostname(_ s: String) -> Bool {
-        var u = Array(s.utf8)
-        if u.last == UInt8(ascii: ".") { u.removeLast() }
+        let u = Array(s.utf8)
         guard !u.isEmpty, u.count <= 253 else { return false }
         for label in u.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
             guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),

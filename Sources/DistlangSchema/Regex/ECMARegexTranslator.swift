@@ -61,6 +61,12 @@ struct ECMARegexTranslator {
                 out += "\\]"
                 i += 1
             case "(":
+                // ECMA groups: (…), (?:…), (?=…), (?!…), (?<=…), (?<!…), (?<name>…); no inline flags or comments.
+                if i + 1 < s.count, s[i + 1] == "?" {
+                    let next = i + 2 < s.count ? s[i + 2] : " "
+                    let ok = next == ":" || next == "=" || next == "!" || next == "<"
+                    if !ok { throw Failure(message: "(?\(next) is not an ECMA-262 group") }
+                }
                 depth += 1
                 out.unicodeScalars.append(c)
                 i += 1
