@@ -54,6 +54,9 @@ let package = Package(
         .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
+        .testTarget(
+            name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
+            exclude: ["JSON-Schema-Test-Suite", "Goldens"]),
     ],
     swiftLanguageModes: [.v5]
 )
