@@ -13,7 +13,7 @@ enum CloudflareRoutes {
                 guard let name = named.string, functions.contains(where: { $0.name == name }) else {
                     sink.error(
                         "spec.unknown-function", "no function named \"\(named.string ?? "")\"", at: named.pointer,
-                        hint: Suggestions.didYouMean(named.string ?? "", among: functions.map(\.name)))
+                        hint: Suggestions.hint(named.string ?? "", among: functions.map(\.name)))
                     continue
                 }
                 if !httpFunctions.contains(name) {

@@ -41,7 +41,7 @@ struct SemanticChecks {
             guard let r = resources[binding.resource] else {
                 sink.error(
                     "spec.unknown-resource", "no resource named \"\(binding.resource)\"", at: pointer, atKey: true,
-                    hint: Suggestions.didYouMean(binding.resource, among: Array(resources.keys)))
+                    hint: Suggestions.hint(binding.resource, among: Array(resources.keys)))
                 continue
             }
             if !r.kind.allowedAccess.contains(binding.access) {
@@ -60,7 +60,7 @@ struct SemanticChecks {
         guard let r = resources[c.queue] else {
             sink.error(
                 "spec.unknown-resource", "no resource named \"\(c.queue)\"", at: pointer,
-                hint: Suggestions.didYouMean(c.queue, among: resources.values.filter { $0.kind == .queue }.map(\.name)))
+                hint: Suggestions.hint(c.queue, among: resources.values.filter { $0.kind == .queue }.map(\.name)))
             return
         }
         if r.kind != .queue {

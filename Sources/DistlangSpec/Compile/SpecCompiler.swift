@@ -61,19 +61,12 @@ public struct SpecCompiler: Sendable {
     private func compile(document: Document, into result: CompiledSpec) -> CompiledSpec {
         var result = result
         result.document = document
+        // The base, then every environment, is validated; semantic checks run even after schema errors
+        // (the normaliser reads values defensively), so a run reports every problem at once.
         var diagnostics = schema.validate(document)
-        var schemaFailed = diagnostics.hasErrors
         var models: [AppModel] = []
         for env in EnvironmentExpander.expand(document) {
-            if env.overlaySpan != nil {
-                let envErrors = schema.validate(env.document)
-                diagnostics += envErrors
-                if envErrors.hasErrors {
-                    schemaFailed = true
-                    continue
-                }
-            }
-            if schemaFailed { continue }
+            if env.overlaySpan != nil { diagnostics += schema.validate(env.document) }
             var normaliser = EnvironmentNormaliser(environment: env, specDirectory: checkSourceFiles ? result.specDirectory : nil)
             if let model = normaliser.run() {
                 models.append(model)

@@ -9,4 +9,6 @@ public protocol SpecSchemaValidating: Sendable {
 /// The schema's text, as embedded in the binary (`distlang schema` prints it).
 public enum SpecSchema {
     public static var text: String { EmbeddedSpecSchema.text + "\n" }
+    /// The schema's `$id`.
+    public static let id = "https://distlang.dev/schemas/distlang.schema.json"
 }
