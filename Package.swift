@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson"]),
         .target(name: "DistlangSchema", dependencies: ["DistlangCore", "DistlangLoader"]),
         .target(name: "DistlangModel", dependencies: ["DistlangCore"]),
-        .target(name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel"]),
+        .target(
+            name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangRender", dependencies: ["DistlangCore"]),
         .target(name: "DistlangCloudflare", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangAWS", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
