@@ -30,10 +30,14 @@ public struct TargetOutput: Sendable {
 public struct EmittedFile: Sendable, Equatable {
     public var path: String
     public var contents: String
+    /// The environment the file belongs to; nil for files holding every environment (wrangler.toml).
+    /// `distlang build --env E` writes only E's files and the all-environment ones.
+    public var environment: String?
 
-    public init(path: String, contents: String) {
+    public init(path: String, contents: String, environment: String? = nil) {
         self.path = path
         self.contents = contents
+        self.environment = environment
     }
 }
 

@@ -1,0 +1,6 @@
+import DistlangModel
+
+/// The target emitters distlang ships.
+public enum TargetEmitters {
+    public static var all: [TargetEmitter] { [] }
+}
