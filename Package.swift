@@ -56,6 +56,10 @@ let package = Package(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
+            name: "DistlangSpecTests", dependencies: ["DistlangSpec", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
+            exclude: ["Cases", "Goldens"]),
+        .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["JSON-Schema-Test-Suite", "Goldens"]),
     ],
