@@ -18,7 +18,10 @@ struct Build: ParsableCommand {
         aliases: ["transpile"]
     )
 
-    enum CloudFormationFormatOption: String, ExpressibleByArgument { case yaml, json, both }
+    enum CloudFormationFormatOption: String, ExpressibleByArgument {
+        case yaml, json, both
+        var formats: Set<CloudFormationFormat> { self == .both ? [.yaml, .json] : self == .json ? [.json] : [.yaml] }
+    }
 
     @Argument(help: "The spec (default: ./distlang.yaml).")
     var spec = "distlang.yaml"
@@ -36,51 +39,35 @@ struct Build: ParsableCommand {
     var cfnFormat: CloudFormationFormatOption = .yaml
 
     func run() throws {
-        let compiled = try SpecRun.compile(spec)
-        let outDirectory = out ?? BuildPaths.defaultOutput(forSpec: spec)
-        let request = BuildRequest(
-            environments: env.isEmpty ? nil : Set(env), targets: target.isEmpty ? nil : Set(target),
-            cloudFormationFormats: cfnFormat == .both ? [.yaml, .json] : cfnFormat == .json ? [.json] : [.yaml],
-            specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory))
-        let plan: BuildPlan
-        do {
-            plan = try Builder(emitters: TargetEmitters.all).plan(
-                models: compiled.models, specFile: spec, specText: compiled.text ?? "", request: request)
-        } catch let error as BuildRequestError {
-            throw SpecRun.usage(error.description)
-        }
-        if !plan.diagnostics.isEmpty {
-            let output = DiagnosticOutput(format: .text)
-            if let text = compiled.text { output.sources.register(file: spec, text: text) }
-            output.emit(plan.diagnostics)
-            if plan.hasErrors {
-                output.summary(plan.diagnostics, success: "")
-                throw ExitCode(1)
-            }
-        }
+        let pipeline = try BuildPipeline(spec: spec, out: out, environments: env, targets: target, cloudFormationFormats: cfnFormat.formats)
+        let writer = OutputWriter()
+        let previous = writer.previousManifest(in: pipeline.outDirectory)
         let report: WriteReport
         do {
-            report = try OutputWriter().write(plan, to: outDirectory)
+            report = try writer.write(pipeline.plan, to: pipeline.outDirectory)
         } catch {
             Terminal.writeError("error: \(error)\n")
             throw ExitCode(2)
         }
-        Terminal.write(BuildSummary.text(plan: plan, report: report, outDirectory: outDirectory))
+        let diff = BuildPipeline.differ.diff(previous: previous, current: writer.mergedManifest(pipeline.plan, previous: previous))
+        Terminal.write(BuildSummary.text(plan: pipeline.plan, report: report, outDirectory: pipeline.outDirectory, diff: diff, hadPrevious: previous != nil))
     }
 }
 
-/// The lines `distlang build` ends with.
+/// The lines `distlang build` ends with: one per target, then what changed since the previous build.
 enum BuildSummary {
-    static func text(plan: BuildPlan, report: WriteReport, outDirectory: String) -> String {
+    static func text(plan: BuildPlan, report: WriteReport, outDirectory: String, diff: BuildDiff, hadPrevious: Bool) -> String {
         var out = ""
         for t in plan.scope.targets.sorted() {
             let files = plan.files.filter { $0.target == t }.count
             let resources = plan.manifest.resources.filter { $0.target == t }.count
-            out += "\(t.rawValue): \(files) file\(files == 1 ? "" : "s"), \(resources) resource\(resources == 1 ? "" : "s")\n"
+            let envs = Set(plan.manifest.resources.filter { $0.target == t }.map(\.environment)).count
+            out += "\(t.rawValue): \(files) file\(files == 1 ? "" : "s"), \(resources) resource\(resources == 1 ? "" : "s") in \(envs) environment\(envs == 1 ? "" : "s")\n"
             for note in plan.notes[t] ?? [] { out += "  note: \(note)\n" }
         }
         out += "wrote \(outDirectory): \(report.written.count) changed, \(report.unchanged.count) unchanged, \(report.removed.count) removed\n"
         for kept in report.keptEdited { out += "  kept \(kept): edited since distlang wrote it\n" }
+        out += hadPrevious ? "compared with the previous build: \(DiffRendering.summary(diff))\n" : "first build: \(DiffRendering.summary(diff))\n"
         return out
     }
 }
