@@ -16,13 +16,20 @@ public struct BuildPlan: Sendable {
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
-/// The targets and environments a build covers.
+/// The targets and environments a build covers. Without `--env`/`--target` a build covers every
+/// environment and target, including ones the spec no longer has (so their old files are removed).
 public struct BuildScope: Sendable, Equatable {
+    /// The targets built; `allTargets` when no `--target` was given.
     public var targets: Set<TargetKind>
+    public var allTargets: Bool
+    /// The environments built; `allEnvironments` when no `--env` was given.
     public var environments: Set<String>
+    public var allEnvironments: Bool
 
     /// Whether a file or resource of `target` in `environment` (nil: every environment) is covered.
     public func covers(target: TargetKind, environment: String?) -> Bool {
-        targets.contains(target) && (environment.map { environments.contains($0) } ?? true)
+        (allTargets || targets.contains(target)) && (allEnvironments || environment.map { environments.contains($0) } ?? true)
     }
+
+    public func covers(environment: String) -> Bool { allEnvironments || environments.contains(environment) }
 }

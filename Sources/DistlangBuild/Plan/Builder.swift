@@ -23,7 +23,9 @@ public struct Builder {
                 throw BuildRequestError(description: "the spec does not build for \(t.rawValue) (its targets: \(specTargets.sorted().map(\.rawValue).joined(separator: ", ")))")
             }
         }
-        let scope = BuildScope(targets: request.targets ?? specTargets, environments: request.environments ?? allEnvironments)
+        let scope = BuildScope(
+            targets: request.targets ?? specTargets, allTargets: request.targets == nil,
+            environments: request.environments ?? allEnvironments, allEnvironments: request.environments == nil)
         let options = EmitOptions(specDirectoryFromOutput: request.specDirectoryFromOutput, cloudFormationFormats: request.cloudFormationFormats)
 
         var files: [(file: EmittedFile, target: TargetKind)] = []
@@ -37,14 +39,14 @@ public struct Builder {
             guard !targetModels.isEmpty else { continue }
             let output = emitter.emit(targetModels, options: options)
             files += output.files.filter { scope.covers(target: emitter.target, environment: $0.environment) }.map { ($0, emitter.target) }
-            resources += output.resources.filter { scope.environments.contains($0.environment) }
+            resources += output.resources.filter { scope.covers(environment: $0.environment) }
             notes[emitter.target] = output.notes
             diagnostics += output.diagnostics
         }
         files.sort { $0.file.path < $1.file.path }
         let manifest = Manifest(
             specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
-            models: Dictionary(uniqueKeysWithValues: models.filter { scope.environments.contains($0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
+            models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
             resources: resources.sorted(by: ResourceKey.order),
             files: files.map { Manifest.FileEntry(path: $0.file.path, sha256: SHA256.hex($0.file.contents), target: $0.target, environment: $0.file.environment) })
         return BuildPlan(files: files, manifest: manifest, scope: scope, notes: notes, diagnostics: diagnostics)

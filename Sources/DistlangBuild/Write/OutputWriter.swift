@@ -51,7 +51,7 @@ public struct OutputWriter {
         m.files.sort { $0.path < $1.path }
         m.resources += previous.resources.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
         m.resources.sort(by: ResourceKey.order)
-        for (env, model) in previous.models where !plan.scope.environments.contains(env) { m.models[env] = model }
+        for (env, model) in previous.models where !plan.scope.covers(environment: env) { m.models[env] = model }
         return m
     }
 
