@@ -5,7 +5,9 @@ import TestSupport
 /// `distlang explain` output for the staged example, compared with goldens.
 struct ExplainTests {
     @Test func stagedExampleExplained() {
-        let compiled = SpecCompiler().compile(
+        var compiler = SpecCompiler()
+        compiler.recordsProvenance = true
+        let compiled = compiler.compile(
             file: RepositoryPaths.path("examples/staged-app/distlang.yaml"), displayName: "examples/staged-app/distlang.yaml")
         #expect(!compiled.hasErrors)
         let yaml = compiled.models.map { Explanation.yaml($0, provenance: compiled.provenance[$0.environment]) }.joined(separator: "---\n")

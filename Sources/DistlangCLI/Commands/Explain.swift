@@ -20,7 +20,7 @@ struct Explain: ParsableCommand {
     var format: Format = .yaml
 
     func run() throws {
-        let compiled = try SpecRun.compile(spec)
+        let compiled = try SpecRun.compile(spec, recordingProvenance: true)
         var models = compiled.models
         if let env {
             models = models.filter { $0.environment == env }

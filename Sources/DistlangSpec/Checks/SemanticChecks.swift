@@ -139,29 +139,34 @@ struct SemanticChecks {
     /// Env names, secret names and binding names share one namespace in the Worker's `env` and in
     /// the Lambda environment; a clash would silently hide one of them.
     private mutating func checkCodeNames(_ f: FunctionModel, _ resources: [String: ResourceModel]) {
-        var owners: [String: String] = [:]
-        func claim(_ name: String, _ what: String, at pointer: JSONPointer) {
+        // Names are claimed with a lazily described owner: the words are only built for a clash.
+        var owners: [String: () -> String] = [:]
+        func claim(_ name: String, at pointer: JSONPointer, _ what: @escaping () -> String) {
             if let other = owners[name] {
-                sink.error("spec.name-clash", "\(name) is both \(other) and \(what)", at: pointer, atKey: true)
+                sink.error("spec.name-clash", "\(name) is both \(other()) and \(what())", at: pointer, atKey: true)
             } else {
                 owners[name] = what
             }
         }
         for b in f.uses {
             guard let r = resources[b.resource] else { continue }
-            claim(r.bindingName, "the binding of \(r.kind.rawValue) \(r.name)", at: functionPointer(f, "uses", b.resource))
-            if targets.aws != nil {
-                let suffix = r.kind == .kv ? "_TABLE" : r.kind == .bucket ? "_BUCKET" : r.kind == .queue ? "_QUEUE_URL" : nil
-                if let suffix { claim(r.bindingName + suffix, "the AWS variable of \(r.kind.rawValue) \(r.name)", at: functionPointer(f, "uses", b.resource)) }
+            claim(r.bindingName, at: functionPointer(f, "uses", b.resource)) { "the binding of \(r.kind.rawValue) \(r.name)" }
+            if targets.aws != nil, let suffix = Self.awsVariableSuffix[r.kind] {
+                claim(r.bindingName + suffix, at: functionPointer(f, "uses", b.resource)) { "the AWS variable of \(r.kind.rawValue) \(r.name)" }
             }
         }
-        for (i, s) in f.secrets.enumerated() {
-            let pointer = root["functions"]?[f.name]?["secrets"]?.pointer.appending(i) ?? functionPointer(f, "secrets")
-            claim(s, "a secret", at: pointer)
-            if targets.aws != nil { claim(s + "_SECRET_ARN", "the AWS variable of secret \(s)", at: pointer) }
+        if !f.secrets.isEmpty {
+            let secretsPointer = functionPointer(f, "secrets")
+            for (i, s) in f.secrets.enumerated() {
+                let pointer = secretsPointer.appending(i)
+                claim(s, at: pointer) { "a secret" }
+                if targets.aws != nil { claim(s + "_SECRET_ARN", at: pointer) { "the AWS variable of secret \(s)" } }
+            }
         }
-        for v in f.env { claim(v.name, "an env value", at: functionPointer(f, "env", v.name)) }
+        for v in f.env { claim(v.name, at: functionPointer(f, "env", v.name)) { "an env value" } }
     }
+
+    private static let awsVariableSuffix: [ResourceKind: String] = [.kv: "_TABLE", .bucket: "_BUCKET", .queue: "_QUEUE_URL"]
 
     private mutating func checkRuntime(_ f: FunctionModel) {
         guard f.runtime == .nodejs20, targets.aws != nil else { return }

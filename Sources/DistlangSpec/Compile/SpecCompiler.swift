@@ -29,6 +29,8 @@ public struct SpecCompiler: Sendable {
     let schema: SpecSchemaValidating
     /// Check that function sources exist (a warning when they do not).
     public var checkSourceFiles = true
+    /// Record where each model value came from (`CompiledSpec.provenance`, for `distlang explain`).
+    public var recordsProvenance = false
 
     public init(schema: SpecSchemaValidating) {
         self.schema = schema
@@ -67,10 +69,11 @@ public struct SpecCompiler: Sendable {
         var models: [AppModel] = []
         for env in EnvironmentExpander.expand(document) {
             if env.overlaySpan != nil { diagnostics += schema.validate(env.document) }
-            var normaliser = EnvironmentNormaliser(environment: env, specDirectory: checkSourceFiles ? result.specDirectory : nil)
+            var normaliser = EnvironmentNormaliser(
+                environment: env, specDirectory: checkSourceFiles ? result.specDirectory : nil, recordsProvenance: recordsProvenance)
             if let model = normaliser.run() {
                 models.append(model)
-                result.provenance[env.name] = normaliser.provenance
+                if recordsProvenance { result.provenance[env.name] = normaliser.provenance }
             }
             diagnostics += normaliser.sink.diagnostics
         }

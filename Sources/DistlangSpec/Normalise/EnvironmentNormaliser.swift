@@ -9,11 +9,14 @@ struct EnvironmentNormaliser {
     /// The spec file's folder, to warn about missing sources (nil: do not check files).
     let specDirectory: String?
     var sink: DiagnosticSink
+    /// Where each value came from; recorded only when asked for (`distlang explain`).
     var provenance = Provenance()
+    let recordsProvenance: Bool
 
-    init(environment: EnvironmentDocument, specDirectory: String?) {
+    init(environment: EnvironmentDocument, specDirectory: String?, recordsProvenance: Bool) {
         self.environment = environment
         self.specDirectory = specDirectory
+        self.recordsProvenance = recordsProvenance
         self.sink = DiagnosticSink(sourceMap: environment.document.sourceMap)
     }
 
@@ -104,11 +107,10 @@ struct EnvironmentNormaliser {
             return v
         }
         if let d = defaults?[key], let v = read(d) {
-            let location = sink.location(of: d.pointer)
-            provenance.record("\(path).\(key)", .init(layer: .defaults(inOverlay: isOverlay(d.pointer) ? envName : nil), location: location))
+            if recordsProvenance { recordDefault("\(path).\(key)", .defaults(inOverlay: isOverlay(d.pointer) ? envName : nil), d.pointer) }
             return v
         }
-        provenance.record("\(path).\(key)", .init(layer: .builtIn, location: nil))
+        recordDefault("\(path).\(key)", .builtIn, nil)
         return builtIn
     }
 
@@ -149,7 +151,7 @@ struct EnvironmentNormaliser {
             } else {
                 let consumerTimeout = functions.first { $0.consumes?.queue == resources[i].name }?.timeout ?? 0
                 resources[i].visibilityTimeout = min(43_200, max(30, 6 * consumerTimeout))
-                provenance.record(path, .init(layer: .builtIn, location: nil))
+                recordDefault(path, .builtIn, nil)
             }
         }
     }
@@ -201,22 +203,29 @@ struct EnvironmentNormaliser {
     }
 
     /// Records where the value at `node` is written.
-    private mutating func record(_ path: String, _ node: SpecNode?) {
-        guard let node else { return }
+    private mutating func record(_ path: @autoclosure () -> String, _ node: SpecNode?) {
+        guard recordsProvenance, let node else { return }
         let layer: Provenance.Layer = isOverlay(node.pointer) ? .overlay(envName) : .base
-        provenance.record(path, .init(layer: layer, location: sink.location(of: node.pointer)))
+        provenance.record(path(), .init(layer: layer, location: sink.location(of: node.pointer)))
     }
 
     /// Records the value's place, or a built-in default when it is not written.
-    private mutating func recordOr(_ path: String, _ node: SpecNode?) {
-        if node != nil { record(path, node) } else { provenance.record(path, .init(layer: .builtIn, location: nil)) }
+    private mutating func recordOr(_ path: @autoclosure () -> String, _ node: SpecNode?) {
+        guard recordsProvenance else { return }
+        if node != nil { record(path(), node) } else { provenance.record(path(), .init(layer: .builtIn, location: nil)) }
+    }
+
+    /// Records a value that is not written in the spec (a default).
+    private mutating func recordDefault(_ path: @autoclosure () -> String, _ layer: Provenance.Layer, _ pointer: JSONPointer?) {
+        guard recordsProvenance else { return }
+        provenance.record(path(), .init(layer: layer, location: pointer.map { sink.location(of: $0) }))
     }
 
     // MARK: helpers
 
     /// `./src/a.js` -> `src/a.js`; backslashes become slashes.
     static func normalisePath(_ p: String) -> String {
-        joinPath(p.replacingOccurrences(of: "\\", with: "/"))
+        joinPath(p.contains("\\") ? String(p.map { $0 == "\\" ? "/" : $0 }) : p)
     }
 
     /// An `env` value as text: strings as they are, numbers and booleans as written in JSON.

@@ -40,8 +40,10 @@ enum EnvironmentExpander {
         root["environments"] = nil
         var node = spec.sourceMap.root
         if let i = node.keys.firstIndex(of: "environments") {
-            node.keys.remove(at: i)
-            node.children.remove(at: i)
+            var keys = node.keys, children = node.children
+            keys.remove(at: i)
+            children.remove(at: i)
+            node = node.replacingMembers(children: children, keys: keys)
         }
         return Document(value: .object(root), sourceMap: SourceMap(file: spec.file, root: node))
     }

@@ -34,9 +34,6 @@ enum OverlayMerger {
                 nodes.append(childNode)
             }
         }
-        var span = base.1
-        span.children = nodes
-        span.keys = keys
-        return (.object(JSONObject(uniqueKeys: keys, values: values)), span)
+        return (.object(JSONObject(uniqueKeys: keys, values: values)), base.1.replacingMembers(children: nodes, keys: keys))
     }
 }
