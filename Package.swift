@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "DistlangCLITests", dependencies: ["DistlangCore", "TestSupport"]),
         .testTarget(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
-            exclude: ["JSON-Schema-Test-Suite", "Goldens"]),
+            exclude: ["JSON-Schema-Test-Suite", "Goldens", "Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
