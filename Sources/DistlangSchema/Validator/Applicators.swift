@@ -1,6 +1,20 @@
 import DistlangCore
 
 extension Validator {
+    func checkAllOf(_ ids: [NodeID], _ v: Value, _ ev: Evaluated?) -> Bool {
+        var valid = true
+        for b in ids where !validate(b, v, ev) {
+            valid = false
+            if !collecting || stopped { return false }
+        }
+        return valid
+    }
+
+    func checkNot(_ id: NodeID, _ k: Int, _ node: NodeID, _ v: Value) -> Bool {
+        if !quietly({ validate(node, v, nil) }) { return true }
+        return failed(id, k, .not, v)
+    }
+
     func checkAnyOf(_ id: NodeID, _ k: Int, _ ids: [NodeID], _ v: Value, _ ev: Evaluated?) -> Bool {
         var matched = false
         quietly {
