@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson"]),
         .target(name: "DistlangSchema", dependencies: ["DistlangCore", "DistlangLoader"]),
         .target(name: "DistlangModel", dependencies: ["DistlangCore"]),
-        .target(name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel"]),
+        .target(
+            name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangRender", dependencies: ["DistlangCore"]),
         .target(name: "DistlangCloudflare", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangAWS", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
@@ -46,9 +47,14 @@ let package = Package(
             ]),
 
         // Test helpers shared by the test targets (golden files, paths, running the binary).
-        .target(name: "TestSupport", dependencies: ["DistlangCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DistlangCore", "DistlangModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
-        .testTarget(name: "DistlangCLITests", dependencies: ["DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
+            exclude: ["Fixtures", "Goldens"]),
+        .testTarget(
+            name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["JSON-Schema-Test-Suite", "Goldens", "Fixtures"]),

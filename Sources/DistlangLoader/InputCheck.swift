@@ -36,35 +36,28 @@ struct InputCheck {
         return scan()
     }
 
-    /// One pass over the bytes, tracking line and column (columns count characters).
+    /// One pass over the bytes; positions are only worked out for the byte that fails.
     private func scan() -> Diagnostic? {
-        var line = 1
-        var column = 1
-        return body.withUnsafeBufferPointer { buf -> Diagnostic? in
+        body.withUnsafeBufferPointer { buf -> Diagnostic? in
             var p = 0
             let n = buf.count
             while p < n {
                 let b = buf[p]
+                if b >= 0x20 && b < 0x7F {
+                    p += 1
+                    continue
+                }
                 if b < 0x80 {
-                    if b >= 0x20 && b != 0x7F { column += 1; p += 1; continue }
                     switch b {
-                    case 0x0A:
-                        line += 1; column = 1
-                    case 0x0D:
-                        if p + 1 < n, buf[p + 1] == 0x0A { p += 1 }
-                        line += 1; column = 1
-                    case 0x09:
-                        column += 1
+                    case 0x0A, 0x0D, 0x09: break
                     case 0x00:
-                        return problem("input.nul-byte", "the file contains a NUL byte (U+0000), which is not allowed in text", line, column)
+                        return problem("input.nul-byte", "the file contains a NUL byte (U+0000), which is not allowed in text", at: p)
                     default:
                         if format == .yaml {
                             return problem(
-                                "input.control-character",
-                                "control character \(Self.hex(UInt32(b))) is not allowed in YAML", line, column,
-                                hint: "write it as an escape inside a double-quoted string, e.g. \"\\x\(String(b, radix: 16))\"")
+                                "input.control-character", "control character \(Self.hex(UInt32(b))) is not allowed in YAML", at: p,
+                                hint: "write it as an escape inside a double-quoted string, e.g. \"\\x\(b < 0x10 ? "0" : "")\(String(b, radix: 16))\"")
                         }
-                        column += 1
                     }
                     p += 1
                     continue
@@ -74,17 +67,17 @@ struct InputCheck {
                     return problem(
                         "input.invalid-utf8",
                         "invalid UTF-8: byte 0x\(String(buf[p], radix: 16, uppercase: true)) at byte offset \(p) is not part of a valid character",
-                        line, column, hint: "save the file as UTF-8")
+                        at: p, hint: "save the file as UTF-8")
                 }
                 p += length
-                column += 1
             }
             return nil
         }
     }
 
-    private func problem(_ code: String, _ message: String, _ line: Int, _ column: Int, hint: String? = nil) -> Diagnostic {
-        .error(code, message, at: SourceLocation(file: file, line: line, column: column), hint: hint)
+    private func problem(_ code: String, _ message: String, at offset: Int, hint: String? = nil) -> Diagnostic {
+        let position = LineIndex(body).position(ofByteOffset: offset)
+        return .error(code, message, at: SourceLocation(file: file, line: position.line, column: position.column), hint: hint)
     }
 
     static func hex(_ v: UInt32) -> String {

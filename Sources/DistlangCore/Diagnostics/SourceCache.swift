@@ -4,15 +4,17 @@ import Foundation
 /// Files are read on first use; loaders register the text they already hold.
 public final class SourceCache: @unchecked Sendable {
     private var lines: [String: [Substring]] = [:]
+    /// Registered text not yet split into lines (splitting waits until a line is shown).
+    private var texts: [String: String] = [:]
     private let lock = NSLock()
 
     public init() {}
 
     /// Remembers `text` as the content of `file`.
     public func register(file: String, text: String) {
-        let split = Self.splitLines(text)
         lock.lock()
-        lines[file] = split
+        texts[file] = text
+        lines[file] = nil
         lock.unlock()
     }
 
@@ -20,10 +22,17 @@ public final class SourceCache: @unchecked Sendable {
     public func line(_ number: Int, of file: String) -> Substring? {
         lock.lock()
         var fileLines = lines[file]
+        let registered = texts[file]
         lock.unlock()
         if fileLines == nil {
-            guard let data = FileManager.default.contents(atPath: file) else { return nil }
-            let loaded = Self.splitLines(String(decoding: data, as: UTF8.self))
+            let text: String
+            if let registered {
+                text = registered
+            } else {
+                guard let data = FileManager.default.contents(atPath: file) else { return nil }
+                text = String(decoding: data, as: UTF8.self)
+            }
+            let loaded = Self.splitLines(text)
             lock.lock()
             lines[file] = loaded
             lock.unlock()

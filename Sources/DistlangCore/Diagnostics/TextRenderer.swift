@@ -43,22 +43,35 @@ public struct TextDiagnosticRenderer: Sendable {
         return max(String(location.line).count + 1, 3)
     }
 
+    /// Longest stretch of a source line shown; longer lines are cut around the column.
+    static let maxExcerptWidth = 100
+
     private func excerpt(_ location: SourceLocation, into out: inout String) {
         guard location.line > 0, let line = sources.line(location.line, of: location.file) else { return }
         let width = gutterWidth(location)
         let number = String(location.line)
-        let shown = String(line.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? " " : Character($0) })
-        out += String(repeating: " ", count: width - number.count) + paint(number, .blue) + " " + paint("|", .blue) + " " + shown + "\n"
+        var scalars = Array(line.unicodeScalars)
+        var col = max(location.column, 1)
+        var endColumn = location.span.end.line == location.line ? location.span.end.column : col + 1
+        var prefix = "", suffix = ""
+        if scalars.count > Self.maxExcerptWidth {
+            let start = max(0, min(col - 1 - Self.maxExcerptWidth / 2, scalars.count - Self.maxExcerptWidth))
+            let end = min(scalars.count, start + Self.maxExcerptWidth)
+            if start > 0 { prefix = "…" }
+            if end < scalars.count { suffix = "…" }
+            scalars = Array(scalars[start..<end])
+            col -= start - prefix.count
+            endColumn -= start - prefix.count
+            if !prefix.isEmpty { scalars.insert("…", at: 0) }
+        }
+        let shown = String(String.UnicodeScalarView(scalars.map { $0.value < 0x20 && $0 != "\t" ? " " : $0 }))
+        out += String(repeating: " ", count: width - number.count) + paint(number, .blue) + " " + paint("|", .blue) + " " + shown + suffix + "\n"
         // The marker line copies tabs so the caret lines up with the column.
         var marker = ""
-        let scalars = Array(line.unicodeScalars)
-        let col = max(location.column, 1)
         for i in 0..<min(col - 1, scalars.count) { marker.append(scalars[i] == "\t" ? "\t" : " ") }
         if col - 1 > scalars.count { marker += String(repeating: " ", count: col - 1 - scalars.count) }
         var length = 1
-        if location.span.end.line == location.line, location.span.end.column > col {
-            length = min(location.span.end.column, scalars.count + 1) - col
-        }
+        if endColumn > col { length = min(endColumn, scalars.count + 1) - col }
         let carets = "^" + String(repeating: "~", count: max(length - 1, 0))
         out += String(repeating: " ", count: width) + " " + paint("|", .blue) + " " + marker + paint(carets, .green) + "\n"
     }

@@ -1,20 +1,31 @@
 /// A 1-based line and column. Columns count Unicode scalars (a tab is one column), as libyaml does.
-public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
-    public var line: Int
-    public var column: Int
+/// Stored in 32 bits each: a source map holds one span per value, so its size matters on large files.
+public struct SourcePosition: Sendable, Hashable, Comparable {
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
+        (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn)
     }
 }
 
 /// Where a value is written: from its first character to just past its last.
-public struct SourceSpan: Sendable, Hashable, Codable {
+public struct SourceSpan: Sendable, Hashable {
     public var start: SourcePosition
     public var end: SourcePosition
 
@@ -30,7 +41,7 @@ public struct SourceSpan: Sendable, Hashable, Codable {
 }
 
 /// A span in a named file: what a diagnostic points at.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var span: SourceSpan
 

@@ -17,6 +17,14 @@ public struct JSONObject: Sendable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// Builds an object from parallel arrays whose keys the caller has already checked to be unique.
+    public init(uniqueKeys keys: [String], values: [Value]) {
+        precondition(keys.count == values.count)
+        self.keys = keys
+        self.values = values
+        if keys.count > Self.indexThreshold { buildIndex() }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

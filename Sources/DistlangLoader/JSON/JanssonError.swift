@@ -28,8 +28,11 @@ enum JanssonError {
                 at: at(deep), hint: "flatten the structure")
         }
         if problem.hasPrefix("too big integer") || problem.hasPrefix("too big negative integer") {
+            // jansson does not always name the number; it ends where the error is reported.
+            let number = token.flatMap { $0.isEmpty ? nil : $0 } ?? numberEnding(at: Int(error.position), in: bytes)
+            let start = Int(error.position) - number.utf8.count
             return .error(
-                "input.integer-overflow", "the integer \(token ?? "") does not fit in 64 bits", at: at(tokenStart),
+                "input.integer-overflow", "the integer \(number) does not fit in 64 bits", at: at(start),
                 hint: "write it as a string (\"…\") to keep its exact value")
         }
         if problem.hasPrefix("real number overflow") {
@@ -40,6 +43,9 @@ enum JanssonError {
                 let what = open.isString ? "this string is never closed" : "this '\(open.character)' is never closed"
                 return .error("json.unclosed", what, at: at(open.offset), notes: [.init("the file ends here", at: at(bytes.count))])
             }
+        }
+        if problem.hasPrefix("\\u0000 is not allowed") {
+            return .error("json.nul-escape", "the escape \\u0000 (a NUL character) is not allowed in strings", at: at(tokenStart))
         }
         if let token {
             if token.hasPrefix("/") {
@@ -56,6 +62,17 @@ enum JanssonError {
             }
         }
         return .error("json.syntax", problem + (token.map { " near '\($0)'" } ?? ""), at: at(tokenStart))
+    }
+
+    /// The number literal that ends just before byte `end`.
+    private static func numberEnding(at end: Int, in bytes: ArraySlice<UInt8>) -> String {
+        var start = min(end, bytes.count)
+        while start > 0 {
+            let b = bytes[bytes.startIndex + start - 1]
+            guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") else { break }
+            start -= 1
+        }
+        return String(decoding: bytes[(bytes.startIndex + start)..<(bytes.startIndex + min(end, bytes.count))], as: UTF8.self)
     }
 
     /// Splits "problem near 'token'" (jansson's wording).

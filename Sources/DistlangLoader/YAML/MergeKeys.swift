@@ -5,10 +5,9 @@ import DistlangCore
 enum MergeKeys {
     /// Records the value of a `<<` key; it must be a mapping or a list of mappings.
     static func record(
-        _ value: Value, _ node: SourceNode, in mapping: MappingFrame, file: String, keySpan: SourceSpan,
-        diagnostics: inout [Diagnostic]
+        _ value: Value, _ node: SourceNode, in mapping: ContainerFrame, file: String, diagnostics: inout [Diagnostic]
     ) -> Bool {
-        var sources: [(JSONObject, SourceNode)] = []
+        var sources: [(object: JSONObject, node: SourceNode)] = []
         switch value {
         case .object(let o):
             sources.append((o, node))
@@ -24,36 +23,34 @@ enum MergeKeys {
             diagnostics.append(invalid(file, node.span))
             return false
         }
-        if mapping.mergeInsertionIndex == nil { mapping.mergeInsertionIndex = mapping.object.count }
-        mapping.mergeSources.append(contentsOf: sources.map { (object: $0.0, node: $0.1) })
+        if mapping.mergeInsertionIndex == nil { mapping.mergeInsertionIndex = mapping.keys.count }
+        mapping.mergeSources.append(contentsOf: sources)
         return true
     }
 
-    /// The mapping's final members: its own keys, with merged keys inserted where `<<` appeared.
-    static func apply(_ frame: MappingFrame) -> (JSONObject, [SourceNode], [String]) {
-        let own = frame.object
-        guard let insertAt = frame.mergeInsertionIndex else { return (own, frame.nodes, own.keys) }
-        var merged: [(String, Value, SourceNode)] = []
-        var seen = Set(own.keys)
+    /// The mapping's final members (keys, values, source nodes): its own keys, with merged keys
+    /// inserted where `<<` appeared.
+    static func apply(_ frame: ContainerFrame) -> ([String], [Value], [SourceNode]) {
+        guard let insertAt = frame.mergeInsertionIndex else {
+            return (Array(frame.keys), Array(frame.items), Array(frame.nodes))
+        }
+        var keys = Array(frame.keys[..<insertAt])
+        var values = Array(frame.items[..<insertAt])
+        var nodes = Array(frame.nodes[..<insertAt])
+        var seen = Set(frame.keys)
         for source in frame.mergeSources {
             for (i, (k, v)) in source.object.entries.enumerated() where !seen.contains(k) {
                 seen.insert(k)
                 let childIndex = source.node.keys.lastIndex(of: k) ?? i
-                let child = childIndex < source.node.children.count ? source.node.children[childIndex] : source.node
-                merged.append((k, v, child))
+                keys.append(k)
+                values.append(v)
+                nodes.append(childIndex < source.node.children.count ? source.node.children[childIndex] : source.node)
             }
         }
-        var object = JSONObject()
-        var nodes: [SourceNode] = []
-        func add(_ k: String, _ v: Value, _ n: SourceNode) {
-            object.appendUnchecked(k, v)
-            nodes.append(n)
-        }
-        let ownEntries = Array(own.entries)
-        for i in 0..<insertAt { add(ownEntries[i].0, ownEntries[i].1, frame.nodes[i]) }
-        for (k, v, n) in merged { add(k, v, n) }
-        for i in insertAt..<ownEntries.count { add(ownEntries[i].0, ownEntries[i].1, frame.nodes[i]) }
-        return (object, nodes, object.keys)
+        keys += frame.keys[insertAt...]
+        values += frame.items[insertAt...]
+        nodes += frame.nodes[insertAt...]
+        return (keys, values, nodes)
     }
 
     private static func invalid(_ file: String, _ span: SourceSpan) -> Diagnostic {

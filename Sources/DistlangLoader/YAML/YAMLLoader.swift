@@ -7,7 +7,9 @@ struct YAMLLoader {
     let file: String
     let options: LoadOptions
 
-    private var stack: [ContainerFrame] = []
+    /// Frames by depth, reused: `frames[0..<depth]` are the open containers.
+    private var frames: [ContainerFrame] = []
+    private var depth = 0
     private var anchors: [String: AnchoredValue] = [:]
     private var nodeCount = 0
     private var aliasExpansion = 0
@@ -23,32 +25,20 @@ struct YAMLLoader {
 
     /// Parses the whole stream; stops at the first error that makes the rest meaningless.
     mutating func load() -> LoadResult {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            return LoadResult(diagnostics: [.error("yaml.internal", "libyaml could not start", at: nil)])
+        let source = YAMLEventSource(bytes: bytes, file: file)
+        var event = yaml_event_t()
+        var outcome: Void? = ()
+        while source.next(into: &event) {
+            let done = event.type == YAML_STREAM_END_EVENT
+            let ok = handle(&event)
+            yaml_event_delete(&event)
+            if !ok { outcome = nil; break }
+            if done { break }
         }
-        defer { yaml_parser_delete(&parser) }
-        let outcome: Void? = bytes.withUnsafeBufferPointer { buf -> Void? in
-            // libyaml wants a non-null pointer even for empty input.
-            var empty: UInt8 = 0
-            if let base = buf.baseAddress, buf.count > 0 {
-                yaml_parser_set_input_string(&parser, base, buf.count)
-            } else {
-                yaml_parser_set_input_string(&parser, &empty, 0)
-            }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else {
-                    diagnostics.append(YAMLSyntaxError.diagnostic(parser: parser, bytes: bytes, file: file))
-                    return nil
-                }
-                let done = event.type == YAML_STREAM_END_EVENT
-                let ok = handle(&event)
-                yaml_event_delete(&event)
-                if !ok { return nil }
-                if done { return () }
-            }
+        source.finish()
+        if let error = source.error {
+            diagnostics.append(error)
+            outcome = nil
         }
         if outcome != nil && documents.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
@@ -87,22 +77,18 @@ struct YAMLLoader {
         case YAML_SEQUENCE_START_EVENT:
             guard checkContainerTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", span) else { return false }
             guard checkDepth(span) else { return false }
-            stack.append(SequenceFrame(start: span, anchor: Self.optionalString(event.data.sequence_start.anchor), nodeCountAtStart: nodeCount))
+            push(isMapping: false, span, anchor: Self.optionalString(event.data.sequence_start.anchor))
             return true
         case YAML_MAPPING_START_EVENT:
             guard checkContainerTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", span) else { return false }
             guard checkDepth(span) else { return false }
-            stack.append(MappingFrame(start: span, anchor: Self.optionalString(event.data.mapping_start.anchor), nodeCountAtStart: nodeCount))
+            push(isMapping: true, span, anchor: Self.optionalString(event.data.mapping_start.anchor))
             return true
-        case YAML_SEQUENCE_END_EVENT:
-            let frame = stack.removeLast() as! SequenceFrame
-            let node = SourceNode(span: SourceSpan(start: frame.start.start, end: span.end), children: frame.nodes)
-            return finish(.array(frame.items), node, anchor: frame.anchor, size: nodeCount - frame.nodeCountAtStart + 1)
-        case YAML_MAPPING_END_EVENT:
-            let frame = stack.removeLast() as! MappingFrame
-            let (object, children, keys) = MergeKeys.apply(frame)
-            let node = SourceNode(span: SourceSpan(start: frame.start.start, end: span.end), children: children, keys: keys)
-            return finish(.object(object), node, anchor: frame.anchor, size: nodeCount - frame.nodeCountAtStart + 1)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            depth -= 1
+            let frame = frames[depth]
+            let (value, node) = frame.isMapping ? frame.makeObject(end: span.end) : frame.makeArray(end: span.end)
+            return finish(value, node, anchor: frame.anchor, size: nodeCount - frame.nodeCountAtStart + 1)
         default:
             return true
         }
@@ -126,7 +112,7 @@ struct YAMLLoader {
             return false
         }
         // A plain `<<` in key position is a merge key.
-        if let mapping = stack.last as? MappingFrame, mapping.pendingKey == nil {
+        if let mapping = top, mapping.isMapping, mapping.pendingKey == nil {
             if let anchor = Self.optionalString(s.anchor) {
                 anchors[anchor] = AnchoredValue(value: value, node: SourceNode(span: span), size: 1)
             }
@@ -148,7 +134,7 @@ struct YAMLLoader {
                 span, hint: "reduce the nesting of anchors and aliases")
             return false
         }
-        if let mapping = stack.last as? MappingFrame, mapping.pendingKey == nil {
+        if let mapping = top, mapping.isMapping, mapping.pendingKey == nil {
             guard case .string(let key) = anchored.value else {
                 fail("yaml.non-scalar-key", "a mapping key must be a string; this alias names a \(anchored.value.typeName)", span)
                 return false
@@ -163,14 +149,14 @@ struct YAMLLoader {
 
     // MARK: building
 
-    private mutating func mappingKey(_ mapping: MappingFrame, text: String, value: Value, span: SourceSpan, isMerge: Bool) -> Bool {
+    private mutating func mappingKey(_ mapping: ContainerFrame, text: String, value: Value, span: SourceSpan, isMerge: Bool) -> Bool {
         switch value {
         case .string, .integer, .number, .bool, .null: break
         default:
             fail("yaml.non-scalar-key", "a mapping key must be a scalar", span)
             return false
         }
-        if !isMerge, let existing = mapping.object.position(of: text) {
+        if !isMerge, let existing = mapping.position(ofKey: text) {
             let first = mapping.nodes[existing].keySpan ?? mapping.nodes[existing].span
             let d = Diagnostic.error(
                 "yaml.duplicate-key", "duplicate key \"\(text)\"",
@@ -192,30 +178,41 @@ struct YAMLLoader {
     }
 
     private mutating func attach(_ value: Value, _ node: SourceNode) -> Bool {
-        guard let parent = stack.last else {
+        guard let parent = top else {
             current = (value, node)
             return true
         }
-        if let sequence = parent as? SequenceFrame {
-            sequence.items.append(value)
-            sequence.nodes.append(node)
+        guard parent.isMapping else {
+            parent.appendItem(value, node)
             return true
         }
-        let mapping = parent as! MappingFrame
-        let key = mapping.pendingKey!
-        mapping.pendingKey = nil
+        let key = parent.pendingKey!
+        parent.pendingKey = nil
         if key.isMerge {
-            return MergeKeys.record(value, node, in: mapping, file: file, keySpan: key.span, diagnostics: &diagnostics)
+            return MergeKeys.record(value, node, in: parent, file: file, diagnostics: &diagnostics)
         }
         var member = node
         member.keySpan = key.span
-        mapping.object.appendUnchecked(key.key, value)
-        mapping.nodes.append(member)
+        parent.appendMember(key.key, value, member)
         return true
     }
 
+    /// The innermost open container.
+    private var top: ContainerFrame? { depth > 0 ? frames[depth - 1] : nil }
+
+    private mutating func push(isMapping: Bool, _ span: SourceSpan, anchor: String?) {
+        if depth == frames.count { frames.append(ContainerFrame()) }
+        frames[depth].reset(isMapping: isMapping, start: span, anchor: anchor, nodeCountAtStart: nodeCount)
+        depth += 1
+    }
+
+    /// A container may not start where a mapping expects a key; the depth must stay bounded.
     private mutating func checkDepth(_ span: SourceSpan) -> Bool {
-        guard stack.count >= options.maxDepth else { return true }
+        if let mapping = top, mapping.isMapping, mapping.pendingKey == nil {
+            fail("yaml.non-scalar-key", "a mapping key must be a scalar", span)
+            return false
+        }
+        guard depth >= options.maxDepth else { return true }
         fail(
             "input.too-deep", "the document nests deeper than the limit of \(options.maxDepth) levels", span,
             hint: "flatten the structure")
@@ -233,9 +230,12 @@ struct YAMLLoader {
     private func pointerOfTop() -> JSONPointer {
         // Rebuild the path of the innermost container from the frames (only needed for diagnostics).
         var tokens: [String] = []
-        for frame in stack.dropLast() {
-            if let m = frame as? MappingFrame, let k = m.pendingKey { tokens.append(k.key) }
-            if let s = frame as? SequenceFrame { tokens.append(String(s.items.count)) }
+        for frame in frames[..<max(depth - 1, 0)] {
+            if frame.isMapping {
+                if let k = frame.pendingKey { tokens.append(k.key) }
+            } else {
+                tokens.append(String(frame.items.count))
+            }
         }
         return JSONPointer(tokens: tokens)
     }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what building and testing distlang needs, only what is missing (idempotent, quiet when done).
+#   system: libyaml-dev, libjansson-dev, pkg-config (the C libraries the loader uses);
+#   checkers for the tests: golang-go + golang-github-hashicorp-hcl-v2-dev (the HCL checker is built from them).
+# Usage: scripts/install-deps.sh [--build-only]
+set -euo pipefail
+
+packages=(libyaml-dev libjansson-dev pkg-config)
+if [ "${1:-}" != "--build-only" ]; then
+  packages+=(golang-go golang-github-hashicorp-hcl-v2-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
