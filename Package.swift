@@ -60,6 +60,11 @@ let package = Package(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
+            name: "DistlangSpecTests", dependencies: ["DistlangSpec", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
+            exclude: ["Cases", "Goldens"]),
+        .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(name: "DistlangBuildTests", dependencies: ["DistlangBuild", "DistlangModel", "DistlangCore", "TestSupport"]),
+        .testTarget(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["JSON-Schema-Test-Suite", "Goldens", "Fixtures"]),
     ],

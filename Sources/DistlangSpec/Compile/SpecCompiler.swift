@@ -34,10 +34,10 @@ public struct SpecCompiler: Sendable {
         self.schema = schema
     }
 
-    /// Compiles the spec at `path`.
-    public func compile(file path: String) -> CompiledSpec {
-        let loaded = Loader.load(file: path)
-        var result = CompiledSpec(file: path, specDirectory: Self.directory(of: path), text: loaded.text)
+    /// Compiles the spec at `path`; diagnostics name it `displayName` (default: the path as given).
+    public func compile(file path: String, displayName: String? = nil) -> CompiledSpec {
+        let loaded = Loader.load(file: path, displayName: displayName)
+        var result = CompiledSpec(file: displayName ?? path, specDirectory: Self.directory(of: path), text: loaded.text)
         result.isIOError = loaded.isIOError
         guard let document = loaded.document else {
             result.diagnostics = loaded.diagnostics
