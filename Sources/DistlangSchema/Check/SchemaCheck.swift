@@ -89,6 +89,7 @@ public enum SchemaCheck {
                 remaining -= found.errorCount
             }
         }
+        result.diagnostics = result.diagnostics.sortedForOutput()
         return result
     }
 }

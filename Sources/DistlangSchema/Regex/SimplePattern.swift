@@ -22,6 +22,14 @@ struct SimplePattern {
             if r.upperBound > 127 { ranges.append(max(r.lowerBound, 128)...r.upperBound) }
         }
 
+        /// Conservative: true only when both sets are plain (not negated) and share no code point.
+        func isDisjoint(with other: CharSet) -> Bool {
+            guard !negated, !other.negated else { return false }
+            if ascii.0 & other.ascii.0 != 0 || ascii.1 & other.ascii.1 != 0 { return false }
+            for a in ranges { for b in other.ranges where a.overlaps(b) { return false } }
+            return true
+        }
+
         @inline(__always)
         func contains(_ c: UInt32) -> Bool {
             let hit: Bool
@@ -45,6 +53,9 @@ struct SimplePattern {
     private(set) var atoms: [Atom] = []
     private(set) var anchoredStart = false
     private(set) var anchoredEnd = false
+    /// Anchored at the start, and no variable-length atom shares a character with the atom after
+    /// it (`^service-[0-9]+$`): matching greedily without backtracking gives the exact answer.
+    private(set) var isDeterministic = false
 
     /// Longest string (in bytes) handled here; longer ones go to ICU, which is linear for more shapes.
     static let maxLength = 4096
@@ -79,6 +90,9 @@ struct SimplePattern {
             }
             if i < s.count, ["?", "*", "+", "{"].contains(s[i]) { return nil }
             atoms.append(Atom(set: set, min: lo, max: hi))
+        }
+        isDeterministic = anchoredStart && atoms.indices.allSatisfy { i in
+            atoms[i].min == atoms[i].max || i == atoms.count - 1 || atoms[i].set.isDisjoint(with: atoms[i + 1].set)
         }
     }
 
@@ -225,6 +239,7 @@ struct SimplePattern {
         var s = s
         return s.withUTF8 { buf -> Bool? in
             let n = buf.count
+            if isDeterministic { return greedy(buf) }
             if n > Self.maxLength { return nil }
             let words = (n + 1 + 63) / 64
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words * 2) { mem -> Bool in
@@ -275,6 +290,23 @@ struct SimplePattern {
                 return true
             }
         }
+    }
+
+    /// One left-to-right pass, each atom taking as much as it can (exact when `isDeterministic`).
+    private func greedy(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = buf.count
+        var p = 0
+        for atom in atoms {
+            var count = 0
+            while count < atom.max && p < n {
+                let (scalar, len) = Self.decode(buf, p)
+                guard atom.set.contains(scalar) else { break }
+                p += len
+                count += 1
+            }
+            if count < atom.min { return false }
+        }
+        return !anchoredEnd || p == n
     }
 
     @inline(__always)

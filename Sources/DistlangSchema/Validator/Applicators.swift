@@ -1,6 +1,20 @@
 import DistlangCore
 
 extension Validator {
+    func checkAllOf(_ ids: [NodeID], _ v: Value, _ ev: Evaluated?) -> Bool {
+        var valid = true
+        for b in ids where !validate(b, v, ev) {
+            valid = false
+            if !collecting || stopped { return false }
+        }
+        return valid
+    }
+
+    func checkNot(_ id: NodeID, _ k: Int, _ node: NodeID, _ v: Value) -> Bool {
+        if !quietly({ validate(node, v, nil) }) { return true }
+        return failed(id, k, .not, v)
+    }
+
     func checkAnyOf(_ id: NodeID, _ k: Int, _ ids: [NodeID], _ v: Value, _ ev: Evaluated?) -> Bool {
         var matched = false
         quietly {
@@ -24,27 +38,28 @@ extension Validator {
     }
 
     func checkOneOf(_ id: NodeID, _ k: Int, _ ids: [NodeID], _ v: Value, _ ev: Evaluated?) -> Bool {
-        var matched: [Int] = []
+        var matches = 0
         var winner: Evaluated?
         let reporting = collecting
         quietly {
-            for (i, b) in ids.enumerated() {
+            for b in ids {
                 let t = ev != nil ? Evaluated() : nil
                 if validate(b, v, t) {
-                    matched.append(i)
-                    if matched.count == 1 { winner = t }
-                    if matched.count > 1 && !reporting { break }
+                    matches += 1
+                    if matches == 1 { winner = t }
+                    if matches > 1 && !reporting { break }
                 }
             }
         }
-        if matched.count == 1 {
+        if matches == 1 {
             if let ev, let winner { ev.merge(winner) }
             return true
         }
         if collecting && !stopped {
-            if matched.isEmpty {
+            if matches == 0 {
                 reportAlternatives(id, k, ids, v)
             } else {
+                let matched = quietly { ids.indices.filter { validate(ids[$0], v, nil) } }
                 fail(id, k, .oneOfSeveral(matched), v)
             }
         }

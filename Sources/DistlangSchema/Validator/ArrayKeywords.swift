@@ -16,19 +16,22 @@ extension Validator {
     func checkItems(_ id: NodeID, _ k: Int, _ node: NodeID, _ from: Int, _ v: Value, _ ev: Evaluated?) -> Bool {
         guard case .array(let a) = v, a.count > from else { return true }
         ev?.markItems(from..<a.count)
-        if case .falseSchema? = nodes[Int(node)].keywords.first {
-            for i in from..<a.count {
-                if !collecting { return false }
-                fail(id, k, .unexpectedItem(from), a[i], childPath: Int32(i))
-            }
-            return false
-        }
+        if case .falseSchema? = nodes[Int(node)].keywords.first { return unexpectedItems(id, k, from, a) }
         var valid = true
         for i in from..<a.count where !descend(i, node, a[i]) {
             valid = false
             if !collecting || stopped { return false }
         }
         return valid
+    }
+
+    @inline(never)
+    private func unexpectedItems(_ id: NodeID, _ k: Int, _ from: Int, _ a: [Value]) -> Bool {
+        for i in from..<a.count {
+            if !collecting { return false }
+            fail(id, k, .unexpectedItem(from), a[i], childPath: Int32(i))
+        }
+        return false
     }
 
     func checkContains(_ id: NodeID, _ k: Int, _ rule: ContainsRule, _ v: Value, _ ev: Evaluated?) -> Bool {

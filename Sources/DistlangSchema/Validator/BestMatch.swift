@@ -74,15 +74,19 @@ enum BestMatch {
     }
 
     private static func mergedConstError(_ branches: [[RawError]], base: Int, path: [Int32], keywordLocation: String, instance: Value) -> RawError? {
+        // Every branch fails only on a `const`/`enum` at the same place (the value or one member,
+        // as in a discriminated union): one error listing every allowed value, at that place.
         var values: [Value] = []
+        guard let first = branches.first?.first, first.path.count <= base + 1 else { return nil }
         for b in branches {
-            guard b.count == 1, b[0].path.count == base else { return nil }
+            guard b.count == 1, b[0].path == first.path else { return nil }
             switch b[0].kind {
-            case .const(let c): values.append(c)
-            case .enumeration(let e): values += e
+            case .const(let c): if !values.contains(where: { JSONEquality.equal($0, c) }) { values.append(c) }
+            case .enumeration(let e): for c in e where !values.contains(where: { JSONEquality.equal($0, c) }) { values.append(c) }
             default: return nil
             }
         }
-        return RawError(path: path, keywordLocation: keywordLocation, kind: .enumeration(values), instance: instance)
+        let at = first.path.count == base ? keywordLocation : first.keywordLocation
+        return RawError(path: first.path, keywordLocation: at, kind: .enumeration(values), instance: first.instance)
     }
 }

@@ -1,21 +1,16 @@
 import DistlangCore
 
 extension Validator {
-    /// Evaluates keyword `k` of node `id` on `v`.
-    @inline(__always)
+    /// Evaluates keyword `k` of node `id` on `v`. Every case calls out, so this frame stays small:
+    /// it is on the stack once or twice per level of a deeply nested instance.
     func check(_ id: NodeID, _ k: Int, _ v: Value, _ ev: Evaluated?) -> Bool {
         switch nodes[Int(id)].keywords[k] {
         case .falseSchema:
-            fail(id, k, .falseSchema, v)
-            return false
+            return failed(id, k, .falseSchema, v)
         case .type(let mask):
-            if mask.matches(v) { return true }
-            fail(id, k, .type(mask), v)
-            return false
+            return mask.matches(v) || failed(id, k, .type(mask), v)
         case .const(let c):
-            if JSONEquality.equal(v, c) { return true }
-            fail(id, k, .const(c), v)
-            return false
+            return JSONEquality.equal(v, c) || failed(id, k, .const(c), v)
         case .enumeration(let e):
             return checkEnum(id, k, e, v)
         case .multipleOf(let d):
@@ -33,35 +28,21 @@ extension Validator {
         case .minLength(let n):
             return checkMinLength(id, k, n, v)
         case .pattern(let p):
-            guard case .string(let s) = v, !p.matches(s) else { return true }
-            fail(id, k, .pattern(p.source), v)
-            return false
+            return checkPattern(id, k, p, v)
         case .format(let f):
-            guard case .string(let s) = v, !f.check(s) else { return true }
-            fail(id, k, .format(f.name), v)
-            return false
+            return checkFormat(id, k, f, v)
         case .maxItems(let n):
-            guard case .array(let a) = v, a.count > n else { return true }
-            fail(id, k, .maxItems(n), v)
-            return false
+            return (v.arrayCount ?? 0) <= n || failed(id, k, .maxItems(n), v)
         case .minItems(let n):
-            guard case .array(let a) = v, a.count < n else { return true }
-            fail(id, k, .minItems(n), v)
-            return false
+            return (v.arrayCount ?? n) >= n || failed(id, k, .minItems(n), v)
         case .uniqueItems:
-            guard case .array(let a) = v, let (first, second) = JSONEquality.firstDuplicate(a) else { return true }
-            fail(id, k, .uniqueItems(first: first, second: second), v)
-            return false
+            return checkUniqueItems(id, k, v)
         case .contains(let rule):
             return checkContains(id, k, rule, v, ev)
         case .maxProperties(let n):
-            guard case .object(let o) = v, o.count > n else { return true }
-            fail(id, k, .maxProperties(n), v)
-            return false
+            return (v.objectCount ?? 0) <= n || failed(id, k, .maxProperties(n), v)
         case .minProperties(let n):
-            guard case .object(let o) = v, o.count < n else { return true }
-            fail(id, k, .minProperties(n), v)
-            return false
+            return (v.objectCount ?? n) >= n || failed(id, k, .minProperties(n), v)
         case .required(let names):
             return checkRequired(id, k, names, v)
         case .dependentRequired(let pairs):
@@ -81,20 +62,13 @@ extension Validator {
         case .items(let node, let from):
             return checkItems(id, k, node, from, v, ev)
         case .allOf(let ids):
-            var valid = true
-            for b in ids where !validate(b, v, ev) {
-                valid = false
-                if !collecting || stopped { return false }
-            }
-            return valid
+            return checkAllOf(ids, v, ev)
         case .anyOf(let ids):
             return checkAnyOf(id, k, ids, v, ev)
         case .oneOf(let ids):
             return checkOneOf(id, k, ids, v, ev)
         case .not(let node):
-            if !quietly({ validate(node, v, nil) }) { return true }
-            fail(id, k, .not, v)
-            return false
+            return checkNot(id, k, node, v)
         case .ifThenElse(let rule):
             return checkIf(rule, v, ev)
         case .ref(let target):

@@ -47,4 +47,35 @@ extension Validator {
         fail(id, k, .minLength(n), v)
         return false
     }
+
+    func checkPattern(_ id: NodeID, _ k: Int, _ p: CompiledPattern, _ v: Value) -> Bool {
+        guard case .string(let s) = v, !p.matches(s) else { return true }
+        return failed(id, k, .pattern(p.source), v)
+    }
+
+    func checkFormat(_ id: NodeID, _ k: Int, _ f: FormatCheck, _ v: Value) -> Bool {
+        guard case .string(let s) = v, !f.check(s) else { return true }
+        return failed(id, k, .format(f.name), v)
+    }
+
+    func checkUniqueItems(_ id: NodeID, _ k: Int, _ v: Value) -> Bool {
+        guard case .array(let a) = v, let (first, second) = JSONEquality.firstDuplicate(a) else { return true }
+        return failed(id, k, .uniqueItems(first: first, second: second), v)
+    }
+}
+
+extension Value {
+    /// The element count of an array, or nil.
+    @inline(__always)
+    var arrayCount: Int? {
+        if case .array(let a) = self { return a.count }
+        return nil
+    }
+
+    /// The member count of an object, or nil.
+    @inline(__always)
+    var objectCount: Int? {
+        if case .object(let o) = self { return o.count }
+        return nil
+    }
 }

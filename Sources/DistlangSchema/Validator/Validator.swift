@@ -117,6 +117,13 @@ final class Validator {
         if branchDepth == 0 && errors.count >= maxErrors { stopped = true }
     }
 
+    /// Records an error (see `fail`) and returns false, for `ok || failed(...)`.
+    @inline(never)
+    func failed(_ id: NodeID, _ k: Int, _ kind: ErrorKind, _ v: Value) -> Bool {
+        fail(id, k, kind, v)
+        return false
+    }
+
     /// The keyword location of `keyword` in node `id`, through the references followed to get there.
     func keywordLocation(_ id: NodeID, _ keyword: String) -> String {
         var out = ""
@@ -148,13 +155,7 @@ final class Validator {
     func follow(_ site: NodeID, _ k: Int, _ target: NodeID, _ v: Value, _ ev: Evaluated?) -> Bool {
         var i = activeBase
         while i < active.count {
-            if active[i] == target {
-                let location = keywordLocation(site, nodes[Int(site)].names[k])
-                if !cycles.contains(where: { $0.location == location }) {
-                    cycles.append((site, nodes[Int(site)].names[k], location))
-                }
-                return false
-            }
+            if active[i] == target { return cycle(site, k) }
             i += 1
         }
         active.append(target)
@@ -163,6 +164,15 @@ final class Validator {
         refs.removeLast()
         active.removeLast()
         return ok
+    }
+
+    @inline(never)
+    private func cycle(_ site: NodeID, _ k: Int) -> Bool {
+        let location = keywordLocation(site, nodes[Int(site)].names[k])
+        if !cycles.contains(where: { $0.location == location }) {
+            cycles.append((site, nodes[Int(site)].names[k], location))
+        }
+        return false
     }
 
     /// The target of a `$dynamicRef`: the outermost resource in the dynamic scope with the anchor.
