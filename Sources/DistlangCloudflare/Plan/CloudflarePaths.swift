@@ -1,0 +1,25 @@
+import DistlangModel
+
+/// Where the Cloudflare files go in the output folder, and how they refer to the spec's files.
+enum CloudflarePaths {
+    static func wranglerFile(function: String) -> String { "cloudflare/wrangler/\(function)/wrangler.toml" }
+
+    static func terraformDirectory(environment: String) -> String { "cloudflare/terraform/\(environment)" }
+
+    /// Folders between the output folder and a wrangler.toml or a Terraform root (both 3 deep).
+    static let outputDepth = 3
+
+    /// A path relative to the spec file's folder, seen from a folder `depth` levels inside the
+    /// output folder. An absolute `specDirectoryFromOutput` gives an absolute path.
+    static func specPath(_ relative: String, fromDepth depth: Int = outputDepth, options: EmitOptions) -> String {
+        let spec = options.specDirectoryFromOutput
+        if spec.hasPrefix("/") { return "/" + joinPath(spec, relative) }
+        let up = Array(repeating: "..", count: depth).joined(separator: "/")
+        return joinPath(up, spec, relative)
+    }
+
+    /// The last path component (`src/api.js` -> `api.js`).
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
