@@ -52,6 +52,9 @@ let package = Package(
             name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
             exclude: ["Fixtures", "Goldens"]),
         .testTarget(
+            name: "DistlangCloudflareTests", dependencies: ["DistlangCloudflare", "DistlangModel", "DistlangCore", "TestSupport"],
+            exclude: ["Goldens", "Vendor"]),
+        .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
     ],
