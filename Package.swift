@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson"]),
         .target(name: "DistlangSchema", dependencies: ["DistlangCore", "DistlangLoader"]),
         .target(name: "DistlangModel", dependencies: ["DistlangCore"]),
-        .target(name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel"]),
+        .target(
+            name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangRender", dependencies: ["DistlangCore"]),
         .target(name: "DistlangCloudflare", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangAWS", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
@@ -57,6 +58,14 @@ let package = Package(
         .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
+        .testTarget(
+            name: "DistlangSpecTests", dependencies: ["DistlangSpec", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
+            exclude: ["Cases", "Goldens"]),
+        .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(name: "DistlangBuildTests", dependencies: ["DistlangBuild", "DistlangModel", "DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
+            exclude: ["JSON-Schema-Test-Suite", "Goldens"]),
     ],
     swiftLanguageModes: [.v5]
 )
