@@ -30,8 +30,10 @@ public struct CloudflareEmitter: TargetEmitter {
             let workers = plans.compactMap { plan in plan.workers.first { $0.function.name == function } }
             let document = translator.document(
                 app: first.model.app, description: first.model.description, function: function, plans: workers)
+            // Every environment is in the one file: it belongs to no single environment.
             output.files.append(EmittedFile(
-                path: CloudflarePaths.wranglerFile(function: function), contents: TOMLRenderer().render(document)))
+                path: CloudflarePaths.wranglerFile(function: function), contents: TOMLRenderer().render(document),
+                environment: nil))
             for worker in workers {
                 output.resources += wranglerResources.resources(for: worker, translator: translator)
             }

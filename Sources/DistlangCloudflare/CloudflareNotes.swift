@@ -30,9 +30,7 @@ struct CloudflareNotes {
             notes.append(
                 "access: a binding gives the Worker full access; read-only and write-only uses are not enforced on Cloudflare (\(partial.joined(separator: ", "))).")
         }
-        let queues = unique(resources.filter { $0.resource.kind == .queue }.map {
-            "\($0.resource.name) (\($0.resource.visibilityTimeout) s)"
-        })
+        let queues = visibilityTimeouts()
         if !queues.isEmpty {
             notes.append(
                 "queue visibility_timeout has no Cloudflare equivalent for push consumers and is ignored: \(queues.joined(separator: ", ")).")
@@ -44,6 +42,23 @@ struct CloudflareNotes {
         notes += wranglerSteps()
         notes += terraformSteps()
         return notes
+    }
+
+    /// Each queue with its visibility timeout: `orders (180 s)`, or per environment when they differ.
+    private func visibilityTimeouts() -> [String] {
+        var order: [String] = []
+        var values: [String: [(environment: String, seconds: Int)]] = [:]
+        for plan in plans {
+            for resource in plan.resources where resource.resource.kind == .queue {
+                if values[resource.resource.name] == nil { order.append(resource.resource.name) }
+                values[resource.resource.name, default: []].append((plan.environment, resource.resource.visibilityTimeout))
+            }
+        }
+        return order.map { name in
+            let list = values[name]!
+            if Set(list.map(\.seconds)).count == 1 { return "\(name) (\(list[0].seconds) s)" }
+            return "\(name) (" + list.map { "\($0.seconds) s in \($0.environment)" }.joined(separator: ", ") + ")"
+        }
     }
 
     /// What to do before `wrangler deploy`, per environment.

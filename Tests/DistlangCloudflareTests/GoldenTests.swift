@@ -11,9 +11,16 @@ import Testing
 @Suite struct GoldenTests {
     static let root = "Tests/DistlangCloudflareTests/Goldens"
 
+    /// The examples that target Cloudflare are found (all five bundled ones do today).
+    @Test func examplesAreCases() {
+        #expect(CloudflareCases.examples.count >= 5, "\(CloudflareCases.examples.map(\.name))")
+    }
+
     @Test(arguments: CloudflareCases.all.map(\.name))
     func matchesGoldenFiles(_ name: String) throws {
         let testCase = try #require(CloudflareCases.all.first { $0.name == name })
+        #expect(testCase.compileErrors.isEmpty, "\(name): \(testCase.compileErrors)")
+        #expect(!testCase.models.isEmpty, "\(name): no model builds for Cloudflare")
         try Self.check(testCase.output, goldenFolder: "\(Self.root)/\(name)")
     }
 

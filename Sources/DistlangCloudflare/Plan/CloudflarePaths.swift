@@ -13,7 +13,7 @@ enum CloudflarePaths {
     /// output folder. An absolute `specDirectoryFromOutput` gives an absolute path.
     static func specPath(_ relative: String, fromDepth depth: Int = outputDepth, options: EmitOptions) -> String {
         let spec = options.specDirectoryFromOutput
-        if spec.hasPrefix("/") { return "/" + joinPath(spec, relative) }
+        if spec.hasPrefix("/") { return joinPath(spec, relative) }  // joinPath keeps it absolute
         let up = Array(repeating: "..", count: depth).joined(separator: "/")
         return joinPath(up, spec, relative)
     }

@@ -33,14 +33,15 @@ struct TerraformTranslator {
         main += resources.all.map { .block($0.block) }
 
         let renderer = HCLRenderer()
+        let env = env.environment
         let files = [
-            EmittedFile(path: dir + "/main.tf", contents: renderer.render(HCLFile(main))),
-            EmittedFile(path: dir + "/outputs.tf", contents: renderer.render(outputs(resources))),
-            EmittedFile(path: dir + "/variables.tf", contents: renderer.render(variables.file())),
-            EmittedFile(path: dir + "/versions.tf", contents: renderer.render(versions())),
+            EmittedFile(path: dir + "/main.tf", contents: renderer.render(HCLFile(main)), environment: env),
+            EmittedFile(path: dir + "/outputs.tf", contents: renderer.render(outputs(resources)), environment: env),
+            EmittedFile(path: dir + "/variables.tf", contents: renderer.render(variables.file()), environment: env),
+            EmittedFile(path: dir + "/versions.tf", contents: renderer.render(versions()), environment: env),
         ]
         return Root(
-            files: files, resources: resources.all.map { $0.emitted(environment: env.environment, file: mainPath) },
+            files: files, resources: resources.all.map { $0.emitted(environment: env, file: mainPath) },
             diagnostics: resources.diagnostics)
     }
 

@@ -1,5 +1,7 @@
 import DistlangCloudflare
 import DistlangModel
+import DistlangSpec
+import Foundation
 import TestSupport
 
 /// The models the Cloudflare tests build: the shared sample models, and models made here for the
@@ -9,11 +11,15 @@ enum CloudflareCases {
         var name: String
         var models: [AppModel]
         var options = EmitOptions()
+        /// Errors from the spec stage (examples only): a case with any is a test failure.
+        var compileErrors: [String] = []
 
         var output: TargetOutput { CloudflareEmitter().emit(models, options: options) }
     }
 
-    static var all: [Case] {
+    static var all: [Case] { samples + examples }
+
+    static var samples: [Case] {
         [
             Case(name: "shop", models: [SampleModels.shop()]),
             Case(name: "shop-environments", models: SampleModels.shopEnvironments()),
@@ -21,6 +27,23 @@ enum CloudflareCases {
             Case(name: "overlays", models: overlays()),
         ]
     }
+
+    /// Every bundled example (examples/<name>/distlang.yaml or .json) that targets Cloudflare,
+    /// compiled by the spec stage; the case holds every environment's model, as `distlang build`
+    /// passes them. Named `examples/<name>`.
+    static let examples: [Case] = {
+        let root = RepositoryPaths.path("examples")
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
+        return folders.compactMap { folder in
+            guard let spec = ["distlang.yaml", "distlang.json"].map({ "\(root)/\(folder)/\($0)" })
+                .first(where: FileManager.default.fileExists)
+            else { return nil }
+            let compiled = SpecCompiler().compile(file: spec)
+            let models = compiled.models.filter { $0.targets.cloudflare != nil }
+            if models.isEmpty && !compiled.hasErrors { return nil }  // an example without Cloudflare
+            return Case(name: "examples/\(folder)", models: models, compileErrors: compiled.diagnostics.filter { $0.severity == .error }.map(\.message))
+        }
+    }()
 
     /// The shop with environments that differ beyond values: staging drops the nightly job, adds a
     /// `reports` function and uses another compatibility date; production serves the API on a
