@@ -146,6 +146,9 @@ import Testing
         #expect(binding?.format == "wrangler")
         #expect(binding?.logicalName == "api/CATALOG")
         #expect(binding?.replacingAttributes == ["database_name"])
+        // wrangler never deletes storage: no wrangler resource is stateful (docs/targets/cloudflare.md).
+        #expect(!output.resources.contains { $0.format == "wrangler" && $0.isStateful })
+        #expect(output.resources.filter(\.isStateful).map(\.type) == ["cloudflare_d1_database"])
         let worker = output.resources.first { $0.type == "worker" }
         #expect(worker?.physicalName == "books-api" && worker?.isStateful == false)
         #expect(output.resources.allSatisfy { $0.target == .cloudflare && $0.environment == "default" })

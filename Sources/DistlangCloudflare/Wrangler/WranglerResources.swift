@@ -5,6 +5,11 @@ import DistlangRender
 /// The resources a wrangler.toml declares for one environment's Worker, for the build manifest and
 /// `distlang diff`: the Worker itself, each route, each binding, the queue consumer and the Cron
 /// Triggers. Attributes are the same tables the file holds.
+///
+/// None is stateful: wrangler never deletes a KV namespace, bucket, database or queue when a
+/// binding goes away or points elsewhere, so removing or renaming a binding loses no data (the
+/// Terraform resources, which do destroy storage, are stateful). A changed bucket, database or
+/// queue name is still listed as replacing the binding.
 struct WranglerResources {
     var options: EmitOptions
 
@@ -42,7 +47,7 @@ struct WranglerResources {
         func binding(_ type: String, _ use: ResourceUse, _ table: TOMLTable, nameKey: String?) -> EmittedResource {
             resource(
                 type, "\(fn)/\(use.bindingName)", physical: nameKey.map { _ in use.physicalName }, table,
-                replacing: nameKey.map { [$0] } ?? [], source: ModelElement(.resource, use.resource.name), stateful: true)
+                replacing: nameKey.map { [$0] } ?? [], source: ModelElement(.resource, use.resource.name))
         }
         out += plan.kvNamespaces.map { binding("kv_namespaces", $0, WranglerSections.kvNamespace($0), nameKey: nil) }
         out += plan.buckets.map { binding("r2_buckets", $0, WranglerSections.r2Bucket($0), nameKey: "bucket_name") }
