@@ -48,6 +48,17 @@ import Testing
         #expect(try file(output, "cloudflare/terraform/default/variables.tf").contains("default     = \"\(expected)\"\n"))
     }
 
+    /// Terraform uploads the bundled JavaScript, so the module name ends in `.js` or `.mjs`.
+    @Test(arguments: [("src/api.js", "api.js"), ("src/api.mjs", "api.mjs"), ("src/api.ts", "api.js"), ("worker", "worker.js")])
+    func mainModuleIsTheSourceFileNameAsJavaScript(source: String, module: String) throws {
+        var model = SampleModels.catalog()
+        model.functions[0].source = source
+        let output = CloudflareEmitter().emit([model], options: EmitOptions())
+        let script = try #require(output.resources.first { $0.type == "cloudflare_workers_script" })
+        #expect(script.attributes["main_module"] == .string(module))
+        #expect(try file(output, "cloudflare/wrangler/api/wrangler.toml").contains("main = \"../../../../\(source)\"\n"))
+    }
+
     @Test func cronsUseDayNamesAndAllOfAScriptsCronsShareOneTrigger() throws {
         let output = CloudflareEmitter().emit([SampleModels.shop()], options: EmitOptions())
         #expect(try file(output, "cloudflare/wrangler/nightly/wrangler.toml").contains("crons = [\"0 3 * * *\", \"30 8 * * MON-FRI\"]\n"))

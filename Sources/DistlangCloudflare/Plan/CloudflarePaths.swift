@@ -22,4 +22,14 @@ enum CloudflarePaths {
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
+
+    /// The name the uploaded module has in Terraform's `main_module`: the source's file name, with
+    /// a `.js` extension unless it is already `.js` or `.mjs` (what is uploaded is the bundled
+    /// JavaScript, also when the source is TypeScript: `src/api.ts` -> `api.js`).
+    static func moduleName(_ source: String) -> String {
+        let name = fileName(source)
+        if name.hasSuffix(".js") || name.hasSuffix(".mjs") { return name }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return name[..<dot] + ".js" }
+        return name + ".js"
+    }
 }

@@ -101,7 +101,7 @@ struct TerraformResources {
         var attributes: [(name: HCLIdentifier, value: HCLExpression)] = [
             ("account_id", account),
             ("script_name", .string(worker.name)),
-            ("main_module", .string(CloudflarePaths.fileName(worker.function.source))),
+            ("main_module", .string(CloudflarePaths.moduleName(worker.function.source))),
             ("content_file", path),
             ("content_sha256", .call("filesha256", [path])),
             ("compatibility_date", .string(worker.compatibilityDate)),
