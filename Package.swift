@@ -57,6 +57,10 @@ let package = Package(
             name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
             exclude: ["Fixtures", "Goldens"]),
         .testTarget(
+            name: "DistlangCloudflareTests",
+            dependencies: ["DistlangCloudflare", "DistlangModel", "DistlangCore", "DistlangSpec", "TestSupport"],
+            exclude: ["Goldens", "Vendor"]),
+        .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
