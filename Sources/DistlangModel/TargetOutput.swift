@@ -30,10 +30,14 @@ public struct TargetOutput: Sendable {
 public struct EmittedFile: Sendable, Equatable {
     public var path: String
     public var contents: String
+    /// The environment the file belongs to; nil for files holding every environment (wrangler.toml).
+    /// `distlang build --env E` writes only E's files and the all-environment ones.
+    public var environment: String?
 
-    public init(path: String, contents: String) {
+    public init(path: String, contents: String, environment: String? = nil) {
         self.path = path
         self.contents = contents
+        self.environment = environment
     }
 }
 
@@ -122,13 +126,16 @@ public protocol TargetEmitter {
     func emit(_ models: [AppModel], options: EmitOptions) -> TargetOutput
 }
 
-/// Joins path parts with `/`, dropping empty parts and `.`, folding `x/..`.
+/// Joins path parts with `/`, dropping empty parts and `.`, folding `x/..`; absolute when the first
+/// part is.
 public func joinPath(_ parts: String...) -> String {
+    let absolute = parts.first?.hasPrefix("/") ?? false
     var out: [Substring] = []
     for part in parts {
         for seg in part.split(separator: "/") where seg != "." {
             if seg == "..", let last = out.last, last != ".." { out.removeLast() } else { out.append(seg) }
         }
     }
+    if absolute { return "/" + out.joined(separator: "/") }
     return out.isEmpty ? "." : out.joined(separator: "/")
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DistlangCore
 import DistlangLoader
 import DistlangSchema
+import DistlangSpec
 
 /// `distlang validate`: a spec, or (with `--schema`) any YAML/JSON files against a JSON Schema.
 struct Validate: ParsableCommand {
@@ -30,6 +31,9 @@ struct Validate: ParsableCommand {
 
     @Option(help: "Output format: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
+
+    @Flag(help: "Fail (exit 1) on warnings too.")
+    var strict = false
 
     func validate() throws {
         if schema == nil, !refs.isEmpty || !refDirectories.isEmpty || assertFormats {
@@ -67,19 +71,20 @@ struct Validate: ParsableCommand {
 
     private func runSpecMode(_ output: DiagnosticOutput) throws {
         let paths = files.isEmpty ? ["distlang.yaml"] : files
+        let compiler = SpecCompiler()
         var diagnostics: [Diagnostic] = []
         var ioError = false
         for path in paths {
-            let result = Loader.load(file: path)
-            if let text = result.text { output.sources.register(file: path, text: text) }
-            diagnostics += result.diagnostics
-            ioError = ioError || result.isIOError
-            ProcessLifetime.keepUntilExit(result)
+            let compiled = compiler.compile(file: path)
+            if let text = compiled.text { output.sources.register(file: path, text: text) }
+            diagnostics += compiled.diagnostics
+            ioError = ioError || compiled.isIOError
+            ProcessLifetime.keepUntilExit(compiled)
         }
         output.emit(diagnostics)
         output.summary(diagnostics, success: "valid: \(paths.joined(separator: ", "))")
         if ioError { throw ExitCode(2) }
-        if diagnostics.hasErrors { throw ExitCode(1) }
+        if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
     }
 
     /// Splits `A=B` at the first `=`.

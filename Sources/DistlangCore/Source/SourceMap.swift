@@ -68,21 +68,31 @@ public struct SourceNode: Sendable {
     /// For a member of an object: where its key is written.
     public var keySpan: SourceSpan?
     /// Members of an object (in the order of `keys`) or elements of an array.
-    public var children: [SourceNode]
+    public private(set) var children: [SourceNode]
     /// The member keys of an object, parallel to `children`; empty for arrays and scalars.
-    public var keys: [String]
+    public private(set) var keys: [String]
+    /// Key positions for objects too large for a linear search (built once, shared by copies).
+    private var index: KeyIndex?
+
+    private static let indexThreshold = 16
 
     public init(span: SourceSpan, keySpan: SourceSpan? = nil, children: [SourceNode] = [], keys: [String] = []) {
         self.span = span
         self.keySpan = keySpan
         self.children = children
         self.keys = keys
+        self.index = keys.count > Self.indexThreshold ? KeyIndex(keys) : nil
+    }
+
+    /// The same node with other members (for overlays that add and remove keys).
+    public func replacingMembers(children: [SourceNode], keys: [String]) -> SourceNode {
+        SourceNode(span: span, keySpan: keySpan, children: children, keys: keys)
     }
 
     /// The child for one pointer token: an object key, or an array index.
     public func child(_ token: String) -> SourceNode? {
         if !keys.isEmpty {
-            guard let i = keys.lastIndex(of: token) else { return nil }
+            guard let i = index?.positions[token] ?? (index == nil ? keys.lastIndex(of: token) : nil) else { return nil }
             return children[i]
         }
         guard let i = Int(token), i >= 0, i < children.count else { return nil }
@@ -107,6 +117,17 @@ public struct SourceNode: Sendable {
             node = next
         }
         return node
+    }
+}
+
+/// Key -> position of the last member with that key (YAML/JSON loaders reject duplicates anyway).
+final class KeyIndex: Sendable {
+    let positions: [String: Int]
+
+    init(_ keys: [String]) {
+        var p = [String: Int](minimumCapacity: keys.count)
+        for (i, k) in keys.enumerated() { p[k] = i }
+        positions = p
     }
 }
 

@@ -1,4 +1,3 @@
-import CLibYAML
 import DistlangCore
 
 /// Builds documents from libyaml's event stream, without recursion (depth is bounded by `maxDepth`).
@@ -26,17 +25,19 @@ struct YAMLLoader {
     /// Parses the whole stream; stops at the first error that makes the rest meaningless.
     mutating func load() -> LoadResult {
         let source = YAMLEventSource(bytes: bytes, file: file)
-        var event = yaml_event_t()
         var outcome: Void? = ()
-        while source.next(into: &event) {
-            let done = event.type == YAML_STREAM_END_EVENT
-            let ok = handle(&event)
-            yaml_event_delete(&event)
-            if !ok { outcome = nil; break }
-            if done { break }
+        reading: while let chunk = source.next() {
+            let stop = chunk.text.withUnsafeBufferPointer { text -> Bool in
+                for record in chunk.records {
+                    if !handle(record, text) { outcome = nil; return true }
+                    if record.kind == .streamEnd { return true }
+                }
+                return false
+            }
+            if stop { break reading }
         }
         source.finish()
-        if let error = source.error {
+        if outcome != nil, let error = source.error {
             diagnostics.append(error)
             outcome = nil
         }
@@ -52,10 +53,10 @@ struct YAMLLoader {
     // MARK: events
 
     /// Handles one event; false stops parsing.
-    private mutating func handle(_ event: inout yaml_event_t) -> Bool {
-        let span = Self.span(event.start_mark, event.end_mark)
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    private mutating func handle(_ event: YAMLEventRecord, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let span = event.span
+        switch event.kind {
+        case .documentStart:
             if !documents.isEmpty && !options.allowMultipleDocuments {
                 fail(
                     "yaml.multiple-documents", "the file holds more than one YAML document; a spec must be a single document",
@@ -65,46 +66,42 @@ struct YAMLLoader {
             anchors.removeAll()
             current = nil
             return true
-        case YAML_DOCUMENT_END_EVENT:
+        case .documentEnd:
             if let current {
                 documents.append(Document(value: current.value, sourceMap: SourceMap(file: file, root: current.node)))
             }
             return true
-        case YAML_SCALAR_EVENT:
-            return scalar(event, span)
-        case YAML_ALIAS_EVENT:
-            return alias(Self.string(event.data.alias.anchor), span)
-        case YAML_SEQUENCE_START_EVENT:
-            guard checkContainerTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", span) else { return false }
+        case .scalar:
+            return scalar(event, text)
+        case .alias:
+            return alias(Self.string(event.value, text), span)
+        case .sequenceStart, .mappingStart:
+            let isMapping = event.kind == .mappingStart
+            let expected = isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"
+            guard checkContainerTag(Self.optionalString(event.tag, text), expected: expected, span) else { return false }
             guard checkDepth(span) else { return false }
-            push(isMapping: false, span, anchor: Self.optionalString(event.data.sequence_start.anchor))
+            push(isMapping: isMapping, span, anchor: Self.optionalString(event.anchor, text))
             return true
-        case YAML_MAPPING_START_EVENT:
-            guard checkContainerTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", span) else { return false }
-            guard checkDepth(span) else { return false }
-            push(isMapping: true, span, anchor: Self.optionalString(event.data.mapping_start.anchor))
-            return true
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        case .sequenceEnd, .mappingEnd:
             depth -= 1
             let frame = frames[depth]
             let (value, node) = frame.isMapping ? frame.makeObject(end: span.end) : frame.makeArray(end: span.end)
             return finish(value, node, anchor: frame.anchor, size: nodeCount - frame.nodeCountAtStart + 1)
-        default:
+        case .streamStart, .streamEnd:
             return true
         }
     }
 
-    private mutating func scalar(_ event: yaml_event_t, _ span: SourceSpan) -> Bool {
-        let s = event.data.scalar
-        if s.length > options.maxStringBytes {
-            fail("input.string-too-long", "this string is \(s.length) bytes long, more than the limit of \(options.maxStringBytes)", span)
+    private mutating func scalar(_ event: YAMLEventRecord, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let span = event.span
+        if Int(event.value.length) > options.maxStringBytes {
+            fail("input.string-too-long", "this string is \(event.value.length) bytes long, more than the limit of \(options.maxStringBytes)", span)
             return false
         }
-        let text = Self.string(s.value, length: s.length)
-        let tag = Self.optionalString(s.tag)
-        let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE
+        let string = Self.string(event.value, text)
+        let tag = Self.optionalString(event.tag, text)
         let value: Value
-        switch ScalarTags.resolve(text: text, tag: tag, plain: isPlain) {
+        switch ScalarTags.resolve(text: string, tag: tag, plain: event.plain) {
         case .value(let v):
             value = v
         case .invalid(let code, let message, let hint):
@@ -113,12 +110,12 @@ struct YAMLLoader {
         }
         // A plain `<<` in key position is a merge key.
         if let mapping = top, mapping.isMapping, mapping.pendingKey == nil {
-            if let anchor = Self.optionalString(s.anchor) {
+            if let anchor = Self.optionalString(event.anchor, text) {
                 anchors[anchor] = AnchoredValue(value: value, node: SourceNode(span: span), size: 1)
             }
-            return mappingKey(mapping, text: text, value: value, span: span, isMerge: isPlain && tag == nil && text == "<<")
+            return mappingKey(mapping, text: string, value: value, span: span, isMerge: event.plain && tag == nil && string == "<<")
         }
-        return finish(value, SourceNode(span: span), anchor: Self.optionalString(s.anchor), size: 1)
+        return finish(value, SourceNode(span: span), anchor: Self.optionalString(event.anchor, text), size: 1)
     }
 
     private mutating func alias(_ name: String, _ span: SourceSpan) -> Bool {
@@ -219,8 +216,8 @@ struct YAMLLoader {
         return false
     }
 
-    private mutating func checkContainerTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, expected: String, _ span: SourceSpan) -> Bool {
-        guard let tag = Self.optionalString(tag), tag != expected, tag != "!" else { return true }
+    private mutating func checkContainerTag(_ tag: String?, expected: String, _ span: SourceSpan) -> Bool {
+        guard let tag, tag != expected, tag != "!" else { return true }
         fail(
             "yaml.unknown-tag", "the tag \(ScalarTags.display(tag)) is not supported", span,
             hint: "distlang reads plain YAML data; remove the tag")
@@ -244,26 +241,14 @@ struct YAMLLoader {
         diagnostics.append(.error(code, message, at: SourceLocation(file: file, span: span), hint: hint))
     }
 
-    // MARK: C helpers
+    // MARK: text
 
-    static func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
-        SourceSpan(
-            start: SourcePosition(line: Int(start.line) + 1, column: Int(start.column) + 1),
-            end: SourcePosition(line: Int(end.line) + 1, column: Int(end.column) + 1))
+    static func string(_ ref: YAMLEventRecord.TextRef, _ text: UnsafeBufferPointer<UInt8>) -> String {
+        guard !ref.isNone, ref.length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: text[Int(ref.offset)..<Int(ref.offset + ref.length)]), as: UTF8.self)
     }
 
-    static func string(_ p: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let p, length > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)
-    }
-
-    static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String {
-        guard let p else { return "" }
-        return String(cString: p)
-    }
-
-    static func optionalString(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let p else { return nil }
-        return String(cString: p)
+    static func optionalString(_ ref: YAMLEventRecord.TextRef, _ text: UnsafeBufferPointer<UInt8>) -> String? {
+        ref.isNone ? nil : string(ref, text)
     }
 }

@@ -66,7 +66,7 @@ import Testing
 
     @Test func longKeysUseTheExplicitForm() {
         let key = String(repeating: "k", count: 1001)
-        let value: Value = .object(JSONObject([(key, ["a": 1]), ("short", 2)]))
+        let value: Value = .object(JSONObject([(key, ["a": 1] as Value), ("short", 2 as Value)]))
         #expect(renderer.render(value) == "? \(key)\n:\n  a: 1\nshort: 2\n")
     }
 

@@ -30,7 +30,8 @@ struct YAMLRoundTripTests {
         documents.append(
             .object(
                 JSONObject([
-                    (longKey, [1, .object(JSONObject([(longKey, "x"), ("b", [])]))]), ("after", "sentinel"),
+                    (longKey, [1, .object(JSONObject([(longKey, "x" as Value), ("b", [] as Value)]))] as Value),
+                    ("after", "sentinel" as Value),
                 ])))
         return documents
     }

@@ -1,0 +1,90 @@
+import DistlangCore
+import DistlangModel
+
+/// The difference between a previous build (its manifest) and the build the spec would produce now.
+public struct BuildDiff: Sendable {
+    public var environments: [EnvironmentDiff]
+
+    public var isEmpty: Bool { environments.allSatisfy(\.isEmpty) }
+    public var hasDataLoss: Bool { environments.contains { $0.resources.contains(where: \.isDataLoss) } }
+
+    /// Resource counts over every environment and target.
+    public var counts: Counts {
+        var c = Counts()
+        for r in environments.flatMap(\.resources) {
+            switch r.kind {
+            case .added: c.added += 1
+            case .changed: c.changed += 1
+            case .replaced: c.replaced += 1
+            case .removed: c.removed += 1
+            }
+            if r.isDataLoss { c.dataLoss += 1 }
+        }
+        return c
+    }
+
+    public struct Counts: Sendable, Equatable {
+        public var added = 0, changed = 0, replaced = 0, removed = 0, dataLoss = 0
+    }
+}
+
+/// Changes in one environment: the model first, then access, then each target's resources.
+public struct EnvironmentDiff: Sendable {
+    public var name: String
+    /// The environment appears (no previous model) or disappears (no current one).
+    public var status: Status
+    public var model: [ModelChange]
+    public var access: [AccessChange]
+    public var resources: [ResourceChange]
+
+    public enum Status: String, Sendable { case added, removed, present }
+
+    public var isEmpty: Bool { status == .present && model.isEmpty && access.isEmpty && resources.isEmpty }
+}
+
+/// A change to a function or resource of the model, e.g. `function api: memory 256 -> 512`.
+public struct ModelChange: Sendable {
+    public enum Kind: String, Sendable { case added, removed, changed, renamed }
+    public var element: ModelElement
+    public var kind: Kind
+    /// For `renamed`: the old name.
+    public var oldName: String?
+    public var fields: [FieldChange]
+}
+
+/// One value that changed, by dotted path.
+public struct FieldChange: Sendable, Equatable {
+    public var path: String
+    public var old: Value?
+    public var new: Value?
+}
+
+/// A function's access to a resource that grows or shrinks.
+public struct AccessChange: Sendable {
+    public var function: String
+    public var resource: String
+    public var resourceKind: String
+    /// Access words gained (`write`, `send`, `consume`) and lost.
+    public var added: [String]
+    public var removed: [String]
+    /// The AWS IAM actions behind the gained and lost access (when the spec builds for AWS).
+    public var actionsAdded: [String]
+    public var actionsRemoved: [String]
+}
+
+/// A resource of one target's output that is added, changed, replaced or removed.
+public struct ResourceChange: Sendable {
+    public enum Kind: String, Sendable { case added, changed, replaced, removed }
+    public var kind: Kind
+    public var target: TargetKind
+    public var format: String
+    public var type: String
+    public var logicalName: String
+    /// For a replacement under a new logical name (a renamed resource).
+    public var oldLogicalName: String?
+    public var physicalName: String?
+    public var oldPhysicalName: String?
+    public var attributes: [FieldChange]
+    /// Removing or replacing a resource that holds data.
+    public var isDataLoss: Bool
+}

@@ -1,0 +1,51 @@
+import DistlangCore
+import DistlangModel
+
+/// `distlang-manifest.json`: what a build wrote. The tool version, the spec's digest, each
+/// environment's model (its stable JSON form), and per target the resources emitted and each file's
+/// SHA-256. `distlang diff` compares against it; `distlang build` uses it to remove the files an
+/// earlier build wrote and this one does not. Format documented in docs/manifest.md.
+public struct Manifest: Sendable, Equatable {
+    public static let fileName = "distlang-manifest.json"
+    public static let formatVersion = 1
+
+    public var toolVersion: String
+    /// The spec file's name (no folder: outputs do not depend on where the spec is).
+    public var specFile: String
+    public var specSHA256: String
+    /// Model JSON by environment name.
+    public var models: [String: Value]
+    public var resources: [EmittedResource]
+    public var files: [FileEntry]
+
+    /// A written file.
+    public struct FileEntry: Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+        public var target: TargetKind
+        /// Nil for files that hold every environment (wrangler.toml).
+        public var environment: String?
+
+        public init(path: String, sha256: String, target: TargetKind, environment: String?) {
+            self.path = path
+            self.sha256 = sha256
+            self.target = target
+            self.environment = environment
+        }
+    }
+
+    public init(
+        toolVersion: String = DistlangTool.version, specFile: String, specSHA256: String, models: [String: Value],
+        resources: [EmittedResource], files: [FileEntry]
+    ) {
+        self.toolVersion = toolVersion
+        self.specFile = specFile
+        self.specSHA256 = specSHA256
+        self.models = models
+        self.resources = resources
+        self.files = files
+    }
+
+    /// The environments and targets present.
+    public var environments: [String] { models.keys.sorted() }
+}

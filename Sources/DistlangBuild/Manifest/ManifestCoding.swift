@@ -1,0 +1,125 @@
+import DistlangCore
+import DistlangLoader
+import DistlangModel
+
+/// The manifest as JSON (canonical, written with jansson) and back.
+public enum ManifestCoding {
+    public static func encode(_ m: Manifest) -> String {
+        CanonicalJSON.encode(value(m))
+    }
+
+    public static func value(_ m: Manifest) -> Value {
+        var targets = JSONObject()
+        for t in TargetKind.allCases {
+            let resources = m.resources.filter { $0.target == t }
+            let files = m.files.filter { $0.target == t }
+            guard !resources.isEmpty || !files.isEmpty else { continue }
+            var files_ = JSONObject()
+            for f in files {
+                var entry: JSONObject = ["sha256": .string(f.sha256)]
+                if let env = f.environment { entry["environment"] = .string(env) }
+                files_[f.path] = .object(entry)
+            }
+            targets[t.rawValue] = ["resources": .array(resources.sorted(by: ResourceKey.order).map(value)), "files": .object(files_)]
+        }
+        return [
+            "manifest_version": .integer(Int64(Manifest.formatVersion)),
+            "tool": ["name": .string(DistlangTool.name), "version": .string(m.toolVersion)],
+            "spec": ["file": .string(m.specFile), "sha256": .string(m.specSHA256)],
+            "environments": .object(JSONObject(m.models.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
+            "targets": .object(targets),
+        ]
+    }
+
+    static func value(_ r: EmittedResource) -> Value {
+        var o: JSONObject = [
+            "format": .string(r.format), "environment": .string(r.environment), "type": .string(r.type),
+            "logical_name": .string(r.logicalName), "file": .string(r.file), "attributes": .object(r.attributes),
+            "stateful": .bool(r.isStateful),
+        ]
+        if let p = r.physicalName { o["physical_name"] = .string(p) }
+        if !r.replacingAttributes.isEmpty { o["replacing_attributes"] = .array(r.replacingAttributes.sorted().map(Value.string)) }
+        if let s = r.source { o["source"] = .string(s.description) }
+        return .object(o)
+    }
+
+    /// Reads a manifest; nil with a reason when it is not one this version understands.
+    public static func decode(_ value: Value) -> Result<Manifest, ManifestError> {
+        guard let version = value["manifest_version"]?.integerValue else { return .failure(.notAManifest) }
+        guard version == Int64(Manifest.formatVersion) else { return .failure(.unsupportedVersion(Int(version))) }
+        var resources: [EmittedResource] = []
+        var files: [Manifest.FileEntry] = []
+        for (targetName, targetValue) in value["targets"]?.objectValue?.entries.map({ ($0, $1) }) ?? [] {
+            guard let target = TargetKind(rawValue: targetName) else { continue }
+            for item in targetValue["resources"]?.arrayValue ?? [] {
+                guard let r = resource(item, target: target) else { return .failure(.malformed("a resource of \(targetName)")) }
+                resources.append(r)
+            }
+            for (path, entry) in targetValue["files"]?.objectValue?.entries.map({ ($0, $1) }) ?? [] {
+                guard let sha = entry["sha256"]?.stringValue else { return .failure(.malformed("file \(path)")) }
+                files.append(.init(path: path, sha256: sha, target: target, environment: entry["environment"]?.stringValue))
+            }
+        }
+        var models: [String: Value] = [:]
+        for (env, model) in value["environments"]?.objectValue?.entries.map({ ($0, $1) }) ?? [] { models[env] = model }
+        return .success(Manifest(
+            toolVersion: value["tool"]?["version"]?.stringValue ?? "?", specFile: value["spec"]?["file"]?.stringValue ?? "",
+            specSHA256: value["spec"]?["sha256"]?.stringValue ?? "", models: models, resources: resources, files: files))
+    }
+
+    private static func resource(_ v: Value, target: TargetKind) -> EmittedResource? {
+        guard let format = v["format"]?.stringValue, let env = v["environment"]?.stringValue, let type = v["type"]?.stringValue,
+            let logical = v["logical_name"]?.stringValue
+        else { return nil }
+        let source = v["source"]?.stringValue.flatMap { s -> ModelElement? in
+            let parts = s.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = ModelElement.Kind(rawValue: parts[0]) else { return nil }
+            return ModelElement(kind, parts[1])
+        }
+        return EmittedResource(
+            target: target, format: format, environment: env, type: type, logicalName: logical,
+            physicalName: v["physical_name"]?.stringValue, file: v["file"]?.stringValue ?? "",
+            attributes: v["attributes"]?.objectValue ?? JSONObject(),
+            replacingAttributes: v["replacing_attributes"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            source: source, isStateful: v["stateful"]?.boolValue ?? false)
+    }
+}
+
+public enum ManifestError: Error, Equatable, CustomStringConvertible {
+    case notAManifest
+    case unsupportedVersion(Int)
+    case malformed(String)
+
+    public var description: String {
+        switch self {
+        case .notAManifest: return "this is not a distlang build manifest"
+        case .unsupportedVersion(let v): return "manifest format \(v) is not supported by distlang \(DistlangTool.version) (it reads format \(Manifest.formatVersion))"
+        case .malformed(let what): return "the manifest is damaged: \(what) cannot be read"
+        }
+    }
+}
+
+/// A resource's identity across builds: target, format, environment, type and logical name.
+public struct ResourceKey: Hashable, Comparable, CustomStringConvertible, Sendable {
+    public var target: TargetKind
+    public var format: String
+    public var environment: String
+    public var type: String
+    public var logicalName: String
+
+    public init(_ r: EmittedResource) {
+        target = r.target
+        format = r.format
+        environment = r.environment
+        type = r.type
+        logicalName = r.logicalName
+    }
+
+    public var description: String { "\(type) \(logicalName)" }
+
+    public static func < (a: ResourceKey, b: ResourceKey) -> Bool {
+        (a.target.rawValue, a.environment, a.format, a.type, a.logicalName) < (b.target.rawValue, b.environment, b.format, b.type, b.logicalName)
+    }
+
+    static func order(_ a: EmittedResource, _ b: EmittedResource) -> Bool { ResourceKey(a) < ResourceKey(b) }
+}

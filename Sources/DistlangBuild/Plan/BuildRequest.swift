@@ -1,0 +1,27 @@
+import DistlangModel
+
+/// What to build: which environments and targets, in which CloudFormation formats.
+public struct BuildRequest: Sendable {
+    /// Nil: every environment.
+    public var environments: Set<String>?
+    /// Nil: every target the spec names.
+    public var targets: Set<TargetKind>?
+    public var cloudFormationFormats: Set<CloudFormationFormat>
+    /// The spec file's folder as seen from the output folder (see `EmitOptions`).
+    public var specDirectoryFromOutput: String
+
+    public init(
+        environments: Set<String>? = nil, targets: Set<TargetKind>? = nil,
+        cloudFormationFormats: Set<CloudFormationFormat> = [.yaml], specDirectoryFromOutput: String = ".."
+    ) {
+        self.environments = environments
+        self.targets = targets
+        self.cloudFormationFormats = cloudFormationFormats
+        self.specDirectoryFromOutput = specDirectoryFromOutput
+    }
+}
+
+/// A request that does not fit the spec (exit code 2).
+public struct BuildRequestError: Error, CustomStringConvertible {
+    public var description: String
+}

@@ -1,0 +1,61 @@
+import DistlangCore
+import DistlangModel
+
+/// Runs the target emitters over a compiled spec's models and assembles the build plan.
+public struct Builder {
+    public var emitters: [TargetEmitter]
+
+    public init(emitters: [TargetEmitter]) {
+        self.emitters = emitters
+    }
+
+    /// `models` are every environment's models; `specText` the spec's bytes (for its digest).
+    public func plan(models: [AppModel], specFile: String, specText: String, request: BuildRequest) throws -> BuildPlan {
+        let allEnvironments = Set(models.map(\.environment))
+        if let wanted = request.environments {
+            for env in wanted.sorted() where !allEnvironments.contains(env) {
+                throw BuildRequestError(description: "no environment \"\(env)\" in the spec (it has: \(allEnvironments.sorted().joined(separator: ", ")))")
+            }
+        }
+        let specTargets = Set(models.flatMap(\.targets.kinds))
+        if let wanted = request.targets {
+            for t in wanted.sorted() where !specTargets.contains(t) {
+                throw BuildRequestError(description: "the spec does not build for \(t.rawValue) (its targets: \(specTargets.sorted().map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+        let scope = BuildScope(
+            targets: request.targets ?? specTargets, allTargets: request.targets == nil,
+            environments: request.environments ?? allEnvironments, allEnvironments: request.environments == nil)
+        let options = EmitOptions(specDirectoryFromOutput: request.specDirectoryFromOutput, cloudFormationFormats: request.cloudFormationFormats)
+
+        var files: [(file: EmittedFile, target: TargetKind)] = []
+        var resources: [EmittedResource] = []
+        var notes: [TargetKind: [String]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for emitter in emitters.sorted(by: { $0.target < $1.target }) where scope.targets.contains(emitter.target) {
+            // Every environment goes in (files such as wrangler.toml hold them all); the output is
+            // then cut down to the environments asked for.
+            let targetModels = models.filter { $0.targets.kinds.contains(emitter.target) }.sorted { $0.environment < $1.environment }
+            guard !targetModels.isEmpty else { continue }
+            let output = emitter.emit(targetModels, options: options)
+            files += output.files.filter { scope.covers(target: emitter.target, environment: $0.environment) }.map { ($0, emitter.target) }
+            resources += output.resources.filter { scope.covers(environment: $0.environment) }
+            notes[emitter.target] = output.notes
+            diagnostics += output.diagnostics
+        }
+        files.sort { $0.file.path < $1.file.path }
+        let manifest = Manifest(
+            specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
+            models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
+            resources: resources.sorted(by: ResourceKey.order),
+            files: files.map { Manifest.FileEntry(path: $0.file.path, sha256: SHA256.hex($0.file.contents), target: $0.target, environment: $0.file.environment) })
+        return BuildPlan(files: files, manifest: manifest, scope: scope, notes: notes, diagnostics: diagnostics)
+    }
+}
+
+/// The last path component, without Foundation.
+struct NSStringPath {
+    let path: String
+    init(_ path: String) { self.path = path }
+    var lastComponent: String { path.split(separator: "/").last.map(String.init) ?? path }
+}

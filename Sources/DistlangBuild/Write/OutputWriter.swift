@@ -1,0 +1,164 @@
+import DistlangCore
+import DistlangLoader
+import DistlangModel
+import Foundation
+
+/// What a write did.
+public struct WriteReport: Sendable, Equatable {
+    /// Files created or changed (paths relative to the output folder).
+    public var written: [String] = []
+    public var unchanged: [String] = []
+    /// Files an earlier build wrote that this one does not.
+    public var removed: [String] = []
+    /// Such files left in place because they were edited after distlang wrote them.
+    public var keptEdited: [String] = []
+}
+
+/// A write that failed; the output folder is as it was before.
+public struct OutputWriteError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Writes a build plan into the output folder all or nothing.
+///
+/// Every file is first written to a staging folder beside the output folder (same file system);
+/// only then are files moved into place one by one, each replaced file moved to a backup folder
+/// first. If anything fails, the moves are undone in reverse order, so the output folder is left
+/// byte for byte as it was. Files the previous build wrote (its manifest lists them) and this one
+/// does not are removed; files distlang did not write are never touched.
+public struct OutputWriter {
+    let fs: BuildFileSystem
+
+    public init(fileSystem: BuildFileSystem = LocalFileSystem()) {
+        self.fs = fileSystem
+    }
+
+    /// The previous build's manifest in `outDirectory`, if there is a readable one.
+    public func previousManifest(in outDirectory: String) -> Manifest? {
+        let path = joinPath(outDirectory, Manifest.fileName)
+        guard let data = fs.contents(of: path) else { return nil }
+        let loaded = Loader.load(bytes: [UInt8](data), file: path, format: .json)
+        guard let doc = loaded.document, case .success(let m) = ManifestCoding.decode(doc.value) else { return nil }
+        return m
+    }
+
+    /// The manifest after this build: this build's entries, and the previous build's entries for
+    /// targets and environments this build does not cover.
+    public func mergedManifest(_ plan: BuildPlan, previous: Manifest?) -> Manifest {
+        var m = plan.manifest
+        guard let previous else { return m }
+        m.files += previous.files.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
+        m.files.sort { $0.path < $1.path }
+        m.resources += previous.resources.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
+        m.resources.sort(by: ResourceKey.order)
+        for (env, model) in previous.models where !plan.scope.covers(environment: env) { m.models[env] = model }
+        return m
+    }
+
+    /// Writes `plan` into `outDirectory`.
+    @discardableResult
+    public func write(_ plan: BuildPlan, to outDirectory: String) throws -> WriteReport {
+        let previous = previousManifest(in: outDirectory)
+        let manifest = mergedManifest(plan, previous: previous)
+        var wanted: [(path: String, data: Data)] = plan.files.map { ($0.file.path, Data($0.file.contents.utf8)) }
+        wanted.append((Manifest.fileName, Data(ManifestCoding.encode(manifest).utf8)))
+
+        var report = WriteReport()
+        var changed: [(path: String, data: Data)] = []
+        for file in wanted {
+            if fs.contents(of: joinPath(outDirectory, file.path)) == file.data {
+                report.unchanged.append(file.path)
+            } else {
+                changed.append(file)
+            }
+        }
+        let keep = Set(wanted.map(\.path))
+        var stale: [String] = []
+        for old in previous?.files ?? [] where !keep.contains(old.path) && plan.scope.covers(target: old.target, environment: old.environment) {
+            let full = joinPath(outDirectory, old.path)
+            guard let data = fs.contents(of: full) else { continue }
+            if SHA256.hex([UInt8](data)) == old.sha256 { stale.append(old.path) } else { report.keptEdited.append(old.path) }
+        }
+        guard !changed.isEmpty || !stale.isEmpty else { return report }
+
+        let parent = (outDirectory as NSString).deletingLastPathComponent
+        let base = (outDirectory as NSString).lastPathComponent
+        let token = UUID().uuidString.prefix(8)
+        let staging = joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-staging-\(token)")
+        let backup = joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-backup-\(token)")
+        defer {
+            try? fs.remove(staging)
+            try? fs.remove(backup)
+        }
+        do {
+            for file in changed {
+                let path = joinPath(staging, file.path)
+                try fs.createDirectory((path as NSString).deletingLastPathComponent)
+                try fs.write(file.data, to: path)
+            }
+        } catch {
+            throw OutputWriteError(description: "could not write the build: \(error.localizedDescription); \(outDirectory) is unchanged")
+        }
+        var journal = MoveJournal(fs: fs)
+        do {
+            try journal.createParents(of: joinPath(outDirectory, Manifest.fileName))
+            for file in changed {
+                let target = joinPath(outDirectory, file.path)
+                if fs.exists(target) { try journal.move(target, to: joinPath(backup, file.path)) }
+                try journal.createParents(of: target)
+                try journal.move(joinPath(staging, file.path), to: target)
+            }
+            for path in stale { try journal.move(joinPath(outDirectory, path), to: joinPath(backup, path)) }
+        } catch {
+            journal.rollBack()
+            throw OutputWriteError(description: "could not put the build in place: \(error.localizedDescription); \(outDirectory) is unchanged")
+        }
+        report.written = changed.map(\.path)
+        report.removed = stale
+        for path in stale { removeEmptyParents(of: joinPath(outDirectory, path), upTo: outDirectory) }
+        return report
+    }
+
+    private func removeEmptyParents(of path: String, upTo root: String) {
+        var dir = (path as NSString).deletingLastPathComponent
+        while dir.count > root.count, dir.hasPrefix(root), fs.isDirectory(dir), fs.contentsOfDirectory(dir).isEmpty {
+            try? fs.remove(dir)
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+    }
+}
+
+/// The moves done so far, so they can be undone.
+struct MoveJournal {
+    let fs: BuildFileSystem
+    private var moves: [(from: String, to: String)] = []
+    private var createdDirectories: [String] = []
+
+    init(fs: BuildFileSystem) { self.fs = fs }
+
+    mutating func move(_ from: String, to: String) throws {
+        try createParents(of: to)
+        try fs.move(from, to: to)
+        moves.append((from, to))
+    }
+
+    /// Creates the missing folders above `path`, remembering them for a rollback.
+    mutating func createParents(of path: String) throws {
+        var missing: [String] = []
+        var dir = (path as NSString).deletingLastPathComponent
+        while !dir.isEmpty, dir != "/", !fs.exists(dir) {
+            missing.append(dir)
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        for d in missing.reversed() {
+            try fs.createDirectory(d)
+            createdDirectories.append(d)
+        }
+    }
+
+    /// Undoes every move (latest first) and removes the folders it created.
+    func rollBack() {
+        for m in moves.reversed() { try? fs.move(m.to, to: m.from) }
+        for d in createdDirectories.reversed() where fs.contentsOfDirectory(d).isEmpty { try? fs.remove(d) }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DistlangCore
+import DistlangSpec
+
+/// Compiling the spec for commands that need a valid one (explain, build, diff): diagnostics are
+/// printed as text, and an invalid spec ends the command with exit code 1 (2 for I/O problems).
+enum SpecRun {
+    static func compile(_ path: String, strict: Bool = false, recordingProvenance: Bool = false) throws -> CompiledSpec {
+        var compiler = SpecCompiler()
+        compiler.recordsProvenance = recordingProvenance
+        let compiled = compiler.compile(file: path)
+        let output = DiagnosticOutput(format: .text)
+        if let text = compiled.text { output.sources.register(file: path, text: text) }
+        let shown = compiled.diagnostics.filter { $0.severity == .error || strict || $0.code != "spec.source-missing" }
+        if !shown.isEmpty { output.emit(shown) }
+        ProcessLifetime.keepUntilExit(compiled)
+        if compiled.isIOError { throw ExitCode(2) }
+        if compiled.hasErrors {
+            output.summary(compiled.diagnostics, success: "")
+            throw ExitCode(1)
+        }
+        return compiled
+    }
+
+    /// A usage problem found after parsing (exit code 2).
+    static func usage(_ message: String) -> Error {
+        Terminal.writeError("error: \(message)\n")
+        return ExitCode(2)
+    }
+}

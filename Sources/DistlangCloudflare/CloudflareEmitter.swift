@@ -1,0 +1,54 @@
+import DistlangCore
+import DistlangModel
+import DistlangRender
+
+/// The Cloudflare target: one `wrangler.toml` per function (all environments in one file) and one
+/// Terraform root per environment for the `cloudflare/cloudflare` provider v5.
+///
+/// Output layout (relative to the output folder):
+/// - `cloudflare/wrangler/<function>/wrangler.toml`
+/// - `cloudflare/terraform/<environment>/{main,outputs,variables,versions}.tf`
+///
+/// The mapping and its decisions are in docs/targets/cloudflare.md. Output is a pure function of
+/// the models and options: files, resources and notes come in a fixed order.
+public struct CloudflareEmitter: TargetEmitter {
+    public var target: TargetKind { .cloudflare }
+
+    public init() {}
+
+    public func emit(_ models: [AppModel], options: EmitOptions) -> TargetOutput {
+        var planner = CloudflarePlanner()
+        let plans = models.sorted { $0.environment < $1.environment }.compactMap { planner.plan($0) }
+        var output = TargetOutput(diagnostics: planner.diagnostics)
+        guard let first = plans.first else { return output }
+
+        // wrangler: one file per function, holding every environment the function exists in.
+        let translator = WranglerTranslator(options: options)
+        let wranglerResources = WranglerResources(options: options)
+        let functions = Set(plans.flatMap { $0.workers.map(\.function.name) }).sorted()
+        for function in functions {
+            let workers = plans.compactMap { plan in plan.workers.first { $0.function.name == function } }
+            let document = translator.document(
+                app: first.model.app, description: first.model.description, function: function, plans: workers)
+            // Every environment is in the one file: it belongs to no single environment.
+            output.files.append(EmittedFile(
+                path: CloudflarePaths.wranglerFile(function: function), contents: TOMLRenderer().render(document),
+                environment: nil))
+            for worker in workers {
+                output.resources += wranglerResources.resources(for: worker, translator: translator)
+            }
+        }
+
+        // Terraform: one root per environment.
+        let terraform = TerraformTranslator(options: options)
+        for plan in plans {
+            let root = terraform.translate(plan)
+            output.files += root.files
+            output.resources += root.resources
+            output.diagnostics += root.diagnostics
+        }
+
+        output.notes = CloudflareNotes(plans: plans).notes()
+        return output
+    }
+}

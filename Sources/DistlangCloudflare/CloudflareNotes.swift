@@ -1,0 +1,118 @@
+import DistlangModel
+
+/// The build summary's notes for Cloudflare: where the mapping approximates the spec, and what a
+/// user must do before deploying. Deterministic: environments, functions and resources in order.
+struct CloudflareNotes {
+    var plans: [EnvironmentPlan]
+
+    func notes() -> [String] {
+        var notes: [String] = []
+        let workers = plans.flatMap(\.workers)
+        let resources = plans.flatMap(\.resources)
+
+        let routed = unique(workers.filter { !$0.function.routes.isEmpty }.map {
+            "\($0.function.name) (\($0.function.routes.map(\.description).joined(separator: ", ")))"
+        })
+        if !routed.isEmpty {
+            notes.append(
+                "http routes: a Worker receives every request for its workers.dev URL, route patterns and custom domains; methods and path parameters are the Worker's own concern, so its code must dispatch on them: \(routed.joined(separator: "; ")).")
+        }
+        if !workers.isEmpty {
+            notes.append(
+                "memory and timeout are ignored: a Worker has a fixed memory limit and no wall-clock timeout (its CPU time is limited by the plan).")
+        }
+        let partial = unique(workers.flatMap { worker in
+            (worker.kvNamespaces + worker.buckets + worker.databases).filter { $0.access != .readwrite }.map {
+                "\(worker.function.name) \($0.access.rawValue)s \($0.resource.name)"
+            }
+        })
+        if !partial.isEmpty {
+            notes.append(
+                "access: a binding gives the Worker full access; read-only and write-only uses are not enforced on Cloudflare (\(partial.joined(separator: ", "))).")
+        }
+        let queues = visibilityTimeouts()
+        if !queues.isEmpty {
+            notes.append(
+                "queue visibility_timeout has no Cloudflare equivalent for push consumers and is ignored: \(queues.joined(separator: ", ")).")
+        }
+        let versioned = unique(resources.filter { $0.resource.kind == .bucket && $0.resource.versioning }.map(\.resource.name))
+        if !versioned.isEmpty {
+            notes.append("bucket versioning has no R2 equivalent and is ignored: \(versioned.joined(separator: ", ")).")
+        }
+        notes += wranglerSteps()
+        notes += terraformSteps()
+        return notes
+    }
+
+    /// Each queue with its visibility timeout: `orders (180 s)`, or per environment when they differ.
+    private func visibilityTimeouts() -> [String] {
+        var order: [String] = []
+        var values: [String: [(environment: String, seconds: Int)]] = [:]
+        for plan in plans {
+            for resource in plan.resources where resource.resource.kind == .queue {
+                if values[resource.resource.name] == nil { order.append(resource.resource.name) }
+                values[resource.resource.name, default: []].append((plan.environment, resource.resource.visibilityTimeout))
+            }
+        }
+        return order.map { name in
+            let list = values[name]!
+            if Set(list.map(\.seconds)).count == 1 { return "\(name) (\(list[0].seconds) s)" }
+            return "\(name) (" + list.map { "\($0.seconds) s in \($0.environment)" }.joined(separator: ", ") + ")"
+        }
+    }
+
+    /// What to do before `wrangler deploy`, per environment.
+    private func wranglerSteps() -> [String] {
+        var notes: [String] = []
+        for plan in plans {
+            let envFlag = plan.environment == AppModel.defaultEnvironment ? "" : " --env \(plan.environment)"
+            let queues = plan.resources.filter { $0.resource.kind == .queue }
+                .flatMap { [$0.physicalName] + ($0.deadLetterName.map { [$0] } ?? []) }
+            if !queues.isEmpty {
+                notes.append(
+                    "wrangler (\(plan.environment)): create the queues before the first deploy: \(queues.map { "`wrangler queues create \($0)`" }.joined(separator: ", ")).")
+            }
+            for resource in plan.resources where resource.resource.kind == .database {
+                let users = plan.workers.filter { $0.databases.contains { $0.resource.name == resource.resource.name } }
+                let folder = users.first.map { " in cloudflare/wrangler/\($0.function.name)" } ?? ""
+                notes.append(
+                    "wrangler (\(plan.environment)): create D1 database \(resource.physicalName) first (`wrangler d1 create \(resource.physicalName)`; its database_id is not in wrangler.toml)\(resource.resource.migrations != nil ? ", then apply its migrations: `wrangler d1 migrations apply \(resource.physicalName) --remote\(envFlag)`\(folder)" : "").")
+            }
+            let kv = plan.resources.filter { $0.resource.kind == .kv }
+            for resource in kv {
+                let users = plan.workers.filter { $0.kvNamespaces.contains { $0.resource.name == resource.resource.name } }
+                    .map(\.function.name)
+                guard !users.isEmpty else { continue }
+                notes.append(
+                    "wrangler (\(plan.environment)): KV namespace \(resource.resource.name) has no id in wrangler.toml, so wrangler provisions one at deploy\(users.count > 1 ? "; \(users.joined(separator: " and ")) must share it: create it once (`wrangler kv namespace create \(resource.physicalName)`) and add its id to the binding in each wrangler.toml" : "").")
+            }
+            for worker in plan.workers where !worker.secrets.isEmpty {
+                notes.append(
+                    "wrangler (\(plan.environment)): set the secrets of \(worker.function.name) in cloudflare/wrangler/\(worker.function.name): \(worker.secrets.map { "`wrangler secret put \($0)\(envFlag)`" }.joined(separator: ", ")).")
+            }
+        }
+        return notes
+    }
+
+    /// What to do before `terraform apply`, per environment.
+    private func terraformSteps() -> [String] {
+        plans.map { plan in
+            var inputs: [String] = []
+            if plan.settings.accountID == nil { inputs.append("account_id") }
+            let secrets = Set(plan.workers.flatMap(\.secrets))
+            if !secrets.isEmpty { inputs.append("the sensitive secret_* variables (\(secrets.sorted().joined(separator: ", ")))") }
+            if plan.workers.contains(where: { !$0.routes.isEmpty }) { inputs.append("the zone_id_* variables") }
+            let databases = plan.resources.contains { $0.resource.kind == .database && $0.resource.migrations != nil }
+            return "terraform (cloudflare/terraform/\(plan.environment)): "
+                + (inputs.isEmpty ? "" : "set \(inputs.joined(separator: ", ")); ")
+                + "each Worker uploads its script_path_* file as is, so bundle the code first; the file must exist at plan time"
+                + (databases ? "; Terraform creates D1 databases but does not apply migrations (use `wrangler d1 migrations apply`)" : "")
+                + "."
+        }
+    }
+
+    private func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}

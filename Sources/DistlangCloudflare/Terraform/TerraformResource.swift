@@ -1,0 +1,60 @@
+import DistlangCore
+import DistlangModel
+import DistlangRender
+
+/// One `resource "<type>" "<name>" { ... }` block, with what the build manifest records about it.
+/// The block and the manifest entry come from the same attribute list.
+struct TerraformResource {
+    var type: HCLIdentifier
+    var name: HCLIdentifier
+    var attributes: [(name: HCLIdentifier, value: HCLExpression)]
+    var physicalName: String?
+    /// Attributes whose change replaces the resource (the physical names and the account).
+    var replacing: [String]
+    var source: ModelElement?
+    var isStateful: Bool
+
+    init(
+        _ type: HCLIdentifier, _ name: HCLIdentifier, _ attributes: [(name: HCLIdentifier, value: HCLExpression)],
+        physicalName: String?, replacing: [String], source: ModelElement?, isStateful: Bool = false
+    ) {
+        self.type = type
+        self.name = name
+        self.attributes = attributes
+        self.physicalName = physicalName
+        self.replacing = replacing
+        self.source = source
+        self.isStateful = isStateful
+    }
+
+    /// `<type>.<name>.<attribute>`
+    func reference(_ attribute: HCLIdentifier) -> HCLExpression { .reference(type, name, attribute) }
+
+    var block: HCLBlock {
+        HCLBlock("resource", [type, name], body: HCLBody(attributes.map { .attribute(HCLAttribute($0.name, $0.value)) }))
+    }
+
+    func emitted(environment: String, file: String) -> EmittedResource {
+        let names = Set(attributes.map(\.name.name))
+        return EmittedResource(
+            target: .cloudflare, format: "terraform", environment: environment, type: type.name, logicalName: name.name,
+            physicalName: physicalName, file: file,
+            attributes: JSONObject(attributes.map { ($0.name.name, Self.value($0.value)) }),
+            replacingAttributes: replacing.filter(names.contains), source: source, isStateful: isStateful)
+    }
+
+    /// Literals as JSON values; references, calls and templates as their HCL text (for diffs,
+    /// e.g. `cloudflare_queue.orders.queue_name`). Secret values are never in the tree, only `var.` references.
+    static func value(_ expression: HCLExpression) -> Value {
+        switch expression {
+        case .string(let s): return .string(s)
+        case .integer(let i): return .integer(i)
+        case .number(let d): return .number(d)
+        case .bool(let b): return .bool(b)
+        case .null: return .null
+        case .list(let items, _): return .array(items.map(value))
+        case .object(let items, _): return .object(JSONObject(items.map { ($0.key, value($0.value)) }))
+        case .traversal, .call, .template: return .string(HCLRenderer().render(expression))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The starter app `distlang init` writes: a spec and a handler that validate and build as they are.
+public enum Starter {
+    /// Files to write, relative to the target folder.
+    public static func files(appName: String) -> [(path: String, contents: String)] {
+        [("distlang.yaml", spec(appName)), ("src/hello.js", handler)]
+    }
+
+    /// A valid app name made from a folder name (`My App` -> `my-app`), or `app`.
+    public static func appName(fromFolder folder: String) -> String {
+        var name = String(folder.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.filter { $0.isASCII })
+        while name.contains("--") { name = name.replacingOccurrences(of: "--", with: "-") }
+        name = String(name.drop { !$0.isLetter })
+        while name.hasSuffix("-") { name.removeLast() }
+        name = String(name.prefix(32))
+        while name.hasSuffix("-") { name.removeLast() }
+        return name.count >= 2 ? name : "app"
+    }
+
+    static func spec(_ name: String) -> String {
+        """
+        # yaml-language-server: $schema=https://distlang.dev/schemas/distlang.schema.json
+        # A distlang spec: one description of the app, built for every target below.
+        # Validate: distlang validate    Build: distlang build    Reference: docs/spec.md
+        distlang: 1
+        name: \(name)
+        description: A starter app with one HTTP function and a key-value store.
+
+        defaults:
+          runtime: nodejs22
+          memory: 128
+          timeout: 10
+
+        functions:
+          hello:
+            source: src/hello.js
+            env:
+              GREETING: hello
+            http:
+              - GET /hello
+              - GET /hello/{name}
+            uses:
+              visits: readwrite
+
+        resources:
+          visits:
+            type: kv
+
+        targets:
+          cloudflare:
+            compatibility_date: "2025-06-01"
+            workers_dev: true
+          aws:
+            region: us-east-1
+
+        """
+    }
+
+    static let handler = """
+        // The `hello` function. Cloudflare calls the default export's `fetch`; AWS calls `handler`.
+        // The key-value store `visits` is env.VISITS on Cloudflare; on AWS its DynamoDB table name is
+        // process.env.VISITS_TABLE.
+        export default {
+          async fetch(request, env) {
+            const name = new URL(request.url).pathname.split("/")[2] ?? "world";
+            return new Response(`${env.GREETING}, ${name}!`);
+          },
+        };
+
+        export async function handler(event) {
+          const name = event.pathParameters?.name ?? "world";
+          return { statusCode: 200, body: `${process.env.GREETING}, ${name}!` };
+        }
+
+        """
+}

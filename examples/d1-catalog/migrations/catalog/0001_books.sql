@@ -1,0 +1,1 @@
+CREATE TABLE books (isbn TEXT PRIMARY KEY, title TEXT NOT NULL, author TEXT NOT NULL);
