@@ -30,7 +30,7 @@ public struct AWSEmitter: TargetEmitter {
         for format in CloudFormationFormat.allCases where options.cloudFormationFormats.contains(format) {
             let path = "aws/cloudformation/\(env).\(format.rawValue)"
             let text = format == .yaml ? YAMLRenderer().render(document) : JSONWriter().string(document) + "\n"
-            output.files.append(EmittedFile(path: path, contents: text))
+            output.files.append(EmittedFile(path: path, contents: text, environment: env))
             sizes.append((path, text.utf8.count))
             if manifestFile == nil { manifestFile = path }
         }
@@ -45,7 +45,8 @@ public struct AWSEmitter: TargetEmitter {
         let directory = "aws/terraform/\(env)"
         let files = TFRootBuilder.files(plan)
         for file in files {
-            output.files.append(EmittedFile(path: directory + "/" + file.name, contents: HCLRenderer().render(HCLFile(file.items))))
+            output.files.append(EmittedFile(
+                path: directory + "/" + file.name, contents: HCLRenderer().render(HCLFile(file.items)), environment: env))
         }
         output.resources += AWSManifestResources.terraform(files, environment: env, directory: directory)
         output.diagnostics += AWSChecks.duplicates(terraformAddresses(files), what: "Terraform address", env: env)

@@ -32,3 +32,25 @@ import TestSupport
         check(output, folder: "shop-environments")
     }
 }
+
+/// Every example that targets AWS, every environment, YAML and JSON and Terraform.
+@Suite struct ExampleGoldenTests {
+    @Test func examplesTargetingAWSExist() {
+        #expect(ExampleModels.examples.count >= 3)
+        #expect(ExampleModels.examples.contains { $0.models.count > 1 }, "an example with several environments")
+    }
+
+    @Test(arguments: ExampleModels.examples.map(\.name))
+    func example(_ name: String) {
+        let example = ExampleModels.examples.first { $0.name == name }!
+        #expect(example.compileErrors.isEmpty, "\(example.compileErrors)")
+        let output = AWSOutputs.emit(example.models)
+        #expect(AWSOutputs.errors(output).isEmpty, "\(output.diagnostics.map(\.message))")
+        #expect(output.files.count == example.models.count * 7)
+        for file in output.files {
+            if let problem = Golden.mismatch(file.contents, goldenPath: "\(GoldenTests.goldens)/\(name)/\(file.path)") {
+                Issue.record(Comment(rawValue: problem))
+            }
+        }
+    }
+}

@@ -70,6 +70,13 @@ import TestSupport
         }
     }
 
+    @Test func everyFileBelongsToItsEnvironment() {
+        for file in output.files {
+            let env = try? #require(file.environment)
+            #expect(file.path.contains("/\(env ?? "?")/") || file.path.hasSuffix("/\(env ?? "?").yaml") || file.path.hasSuffix("/\(env ?? "?").json"), "\(file.path)")
+        }
+    }
+
     @Test func outputIsDeterministic() {
         let again = AWSOutputs.emit(SampleModels.shopEnvironments())
         #expect(again.files == output.files)
