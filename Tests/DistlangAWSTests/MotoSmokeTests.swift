@@ -60,7 +60,7 @@ import TestSupport
         let planURL = work.appendingPathComponent("smoke-plan.json")
         try JSONEncoder().encode(["stacks": stacks]).write(to: planURL)
         let emptyConfig = work.appendingPathComponent("empty-aws-config")
-        FileManager.default.createFile(atPath: emptyConfig.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: emptyConfig.path, contents: Data())
 
         let server = try MotoServer(executable: motoServer, logFile: work.appendingPathComponent("moto.log"))
         defer { server.stop() }
