@@ -68,6 +68,20 @@ import TestSupport
         #expect(!yaml.contains("SESSIONS_TABLE: mine"))
     }
 
+    @Test func routeServedByTwoFunctionsIsAnError() {
+        var model = SampleModels.shop()
+        model.functions[2].routes = [Route(method: .GET, path: "/products")]
+        let error = diagnostics(model).first { $0.code == "aws.route-conflict" }
+        #expect(error?.message.contains("GET /products") == true)
+        #expect(error?.message.contains("api and nightly") == true)
+    }
+
+    @Test func longHandlerIsAnError() {
+        var model = SampleModels.shop()
+        model.functions[0].source = "src/" + String(repeating: "deep/", count: 30) + "api.js"
+        #expect(diagnostics(model).contains { $0.code == "aws.handler" && $0.message.contains("128") })
+    }
+
     @Test func clashingIdentifiersAreAnError() {
         var model = SampleModels.shop()
         // `orders` has a dead-letter queue whose logical ID is OrdersDeadLetterQueue.

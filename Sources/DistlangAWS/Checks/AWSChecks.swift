@@ -25,7 +25,26 @@ enum AWSChecks {
         for (function, f) in zip(model.functions, plan.functions) {
             out += self.function(function, f, env: env)
         }
+        out += routeClashes(plan, env: env)
         return out
+    }
+
+    /// One HTTP API per environment: a route key can lead to one function only.
+    static func routeClashes(_ plan: AWSPlan, env: String) -> [Diagnostic] {
+        var owners: [String: [String]] = [:], order: [String] = []
+        for f in plan.functions {
+            for route in f.http?.routes ?? [] {
+                if owners[route.routeKey] == nil { order.append(route.routeKey) }
+                owners[route.routeKey, default: []].append(f.model.name)
+            }
+        }
+        return order.compactMap { key in
+            guard let names = owners[key], names.count > 1 else { return nil }
+            return .error(
+                "aws.route-conflict",
+                "\(env): the route \(key) is served by functions \(names.joined(separator: " and ")); the environment's HTTP API can send it to one only",
+                pointer: JSONPointer(tokens: ["functions", names[1], "http"]))
+        }
     }
 
     static func function(_ function: FunctionModel, _ f: FunctionPlan, env: String) -> [Diagnostic] {
@@ -80,6 +99,12 @@ enum AWSChecks {
                 "aws.env-size",
                 "\(env): function \(function.name): its environment variables take \(literalSize) bytes (names and values, without the resource names distlang adds), more than AWS Lambda's 4 KB",
                 pointer: base.appending("env")))
+        }
+        if f.handler.utf8.count > 128 {
+            out.append(.error(
+                "aws.handler",
+                "\(env): function \(function.name): the Lambda handler \(f.handler) (from source and handler) is longer than Lambda's 128 characters",
+                pointer: base.appending("source")))
         }
         if f.handler.contains("{{resolve:") {
             out.append(.error(
