@@ -3,7 +3,7 @@ import DistlangModel
 
 /// Per function, the access it gains or loses ("api: + write on bucket uploads").
 struct AccessDiffer {
-    let actions: (ResourceKind, Access) -> [String]
+    let actions: (ResourceKind, String) -> [String]
 
     func changes(old: Value?, new: Value?) -> [AccessChange] {
         let kinds = resourceKinds(new).merging(resourceKinds(old)) { a, _ in a }
@@ -49,8 +49,7 @@ struct AccessDiffer {
     private func actionsFor(_ kind: ResourceKind, _ words: [String]) -> [String] {
         var result: [String] = []
         for w in words {
-            guard let access = Access(rawValue: w) else { continue }
-            for a in actions(kind, access) where !result.contains(a) { result.append(a) }
+            for a in actions(kind, w) where !result.contains(a) { result.append(a) }
         }
         return result
     }

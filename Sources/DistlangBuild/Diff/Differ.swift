@@ -3,10 +3,10 @@ import DistlangModel
 
 /// Compares a previous manifest with the current build plan's manifest.
 public struct Differ {
-    /// The AWS IAM actions behind an access to a kind of resource (empty when not building for AWS).
-    public var actions: (ResourceKind, Access) -> [String]
+    /// The AWS IAM actions behind an access word (`read`, `write`, `send`, `consume`) on a kind of resource.
+    public var actions: (ResourceKind, String) -> [String]
 
-    public init(actions: @escaping (ResourceKind, Access) -> [String] = { _, _ in [] }) {
+    public init(actions: @escaping (ResourceKind, String) -> [String] = { _, _ in [] }) {
         self.actions = actions
     }
 
