@@ -1,5 +1,5 @@
 # The README's commands. Each installs what it needs first.
-.PHONY: example test build bench clean
+.PHONY: example test build bench fuzz clean
 
 # Run the main job on the bundled example.
 example:
@@ -16,6 +16,13 @@ build:
 # Benchmarks print figures and ratios; they are never part of `make test`.
 bench:
 	bench/run.sh
+
+# Fuzz each target for SECONDS seconds (default 60), one after another; TARGETS to choose some.
+# Failing inputs go to fuzz-out/crashes/<target>/ (docs/fuzzing.md).
+SECONDS ?= 60
+TARGETS ?=
+fuzz:
+	scripts/fuzz.sh $(SECONDS) $(TARGETS)
 
 clean:
 	rm -rf .build .tools

@@ -12,6 +12,8 @@ let package = Package(
     name: "distlang",
     products: [
         .executable(name: "distlang", targets: ["DistlangCLI"]),
+        // The fuzz targets' replay driver; `make fuzz` builds it as a libFuzzer binary (docs/fuzzing.md).
+        .executable(name: "distlang-fuzz", targets: ["DistlangFuzzDriver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,11 +52,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Fuzzing (docs/fuzzing.md): the targets and their properties, and the driver that runs them
+        // (a replay tool in the ordinary build, a libFuzzer binary when built by `make fuzz`).
+        .target(
+            name: "DistlangFuzz",
+            dependencies: [
+                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangModel", "DistlangRender",
+                "DistlangBuild",
+            ],
+            path: "Fuzz/Harness"),
+        .executableTarget(name: "DistlangFuzzDriver", dependencies: ["DistlangFuzz"], path: "Fuzz/Driver"),
+
         // Test helpers shared by the test targets (golden files, paths, running the binary).
         .target(name: "TestSupport", dependencies: ["DistlangCore", "DistlangModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
         .testTarget(
-            name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "TestSupport"],
+            name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "DistlangFuzzDriver", "TestSupport"],
             exclude: ["Fixtures", "Goldens"]),
         .testTarget(
             name: "DistlangAWSTests",
@@ -71,6 +84,7 @@ let package = Package(
             name: "DistlangSpecTests", dependencies: ["DistlangSpec", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["Cases", "Goldens"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),
         .testTarget(name: "DistlangBuildTests", dependencies: ["DistlangBuild", "DistlangModel", "DistlangCore", "TestSupport"]),
         .testTarget(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
