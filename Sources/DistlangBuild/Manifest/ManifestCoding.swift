@@ -20,7 +20,7 @@ public enum ManifestCoding {
                 if let env = f.environment { entry["environment"] = .string(env) }
                 files_[f.path] = .object(entry)
             }
-            targets[t.rawValue] = ["resources": .array(resources.sorted(by: ResourceKey.order).map(value)), "files": .object(files_)]
+            targets[t.rawValue] = ["resources": .array(resources.sortedByKey().map(value)), "files": .object(files_)]
         }
         return [
             "manifest_version": .integer(Int64(Manifest.formatVersion)),
@@ -122,4 +122,40 @@ public struct ResourceKey: Hashable, Comparable, CustomStringConvertible, Sendab
     }
 
     static func order(_ a: EmittedResource, _ b: EmittedResource) -> Bool { ResourceKey(a) < ResourceKey(b) }
+}
+
+/// Resources sorted together by `sortedByKey`.
+private struct ResourceGroup: Hashable {
+    var target: String, environment: String, format: String, type: String
+}
+
+extension Array where Element == EmittedResource {
+    /// Sorted by `ResourceKey` (equal keys keep their order), the order of `ResourceKey.order`.
+    ///
+    /// A 10,000-function build has some 200,000 resources but only a few dozen distinct
+    /// (target, environment, format, type) groups: the groups are sorted, then each group by
+    /// logical name, and each resource is moved once (a comparison sort of the resources
+    /// themselves copied five strings per comparison).
+    func sortedByKey() -> [EmittedResource] {
+        var members: [ResourceGroup: [Int]] = [:]
+        for (i, r) in enumerated() {
+            members[ResourceGroup(target: r.target.rawValue, environment: r.environment, format: r.format, type: r.type), default: []].append(i)
+        }
+        let groups = members.keys.sorted { a, b in
+            (a.target, a.environment, a.format, a.type) < (b.target, b.environment, b.format, b.type)
+        }
+        var out: [EmittedResource] = []
+        out.reserveCapacity(count)
+        for group in groups {
+            let indices = members[group]!
+            let names = indices.map { self[$0].logicalName }
+            let order = names.indices.sorted { a, b in
+                if names[a] < names[b] { return true }
+                if names[b] < names[a] { return false }
+                return a < b
+            }
+            for i in order { out.append(self[indices[i]]) }
+        }
+        return out
+    }
 }

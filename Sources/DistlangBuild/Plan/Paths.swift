@@ -1,3 +1,4 @@
+import DistlangCore
 import Foundation
 
 /// Path helpers for the build.
@@ -15,7 +16,7 @@ public enum BuildPaths {
 
     /// The default output folder: `dist` next to the spec.
     public static func defaultOutput(forSpec spec: String) -> String {
-        let dir = (spec as NSString).deletingLastPathComponent
+        let dir = PathText.deletingLastComponent(spec)
         return dir.isEmpty ? "dist" : (dir as NSString).appendingPathComponent("dist")
     }
 }

@@ -50,7 +50,7 @@ public struct OutputWriter {
         m.files += previous.files.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
         m.files.sort { $0.path < $1.path }
         m.resources += previous.resources.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
-        m.resources.sort(by: ResourceKey.order)
+        m.resources = m.resources.sortedByKey()
         for (env, model) in previous.models where !plan.scope.covers(environment: env) { m.models[env] = model }
         return m
     }
@@ -81,7 +81,7 @@ public struct OutputWriter {
         }
         guard !changed.isEmpty || !stale.isEmpty else { return report }
 
-        let parent = (outDirectory as NSString).deletingLastPathComponent
+        let parent = PathText.deletingLastComponent(outDirectory)
         let base = (outDirectory as NSString).lastPathComponent
         let token = UUID().uuidString.prefix(8)
         let staging = joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-staging-\(token)")
@@ -93,7 +93,7 @@ public struct OutputWriter {
         do {
             for file in changed {
                 let path = joinPath(staging, file.path)
-                try fs.createDirectory((path as NSString).deletingLastPathComponent)
+                try fs.createDirectory(PathText.deletingLastComponent(path))
                 try fs.write(file.data, to: path)
             }
         } catch {
@@ -120,10 +120,10 @@ public struct OutputWriter {
     }
 
     private func removeEmptyParents(of path: String, upTo root: String) {
-        var dir = (path as NSString).deletingLastPathComponent
+        var dir = PathText.deletingLastComponent(path)
         while dir.count > root.count, dir.hasPrefix(root), fs.isDirectory(dir), fs.contentsOfDirectory(dir).isEmpty {
             try? fs.remove(dir)
-            dir = (dir as NSString).deletingLastPathComponent
+            dir = PathText.deletingLastComponent(dir)
         }
     }
 }
@@ -145,10 +145,10 @@ struct MoveJournal {
     /// Creates the missing folders above `path`, remembering them for a rollback.
     mutating func createParents(of path: String) throws {
         var missing: [String] = []
-        var dir = (path as NSString).deletingLastPathComponent
+        var dir = PathText.deletingLastComponent(path)
         while !dir.isEmpty, dir != "/", !fs.exists(dir) {
             missing.append(dir)
-            dir = (dir as NSString).deletingLastPathComponent
+            dir = PathText.deletingLastComponent(dir)
         }
         for d in missing.reversed() {
             try fs.createDirectory(d)

@@ -92,7 +92,7 @@ public struct SpecCompiler: Sendable {
     }
 
     static func directory(of path: String) -> String {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathText.deletingLastComponent(path)
         return dir.isEmpty ? "." : dir
     }
 }
