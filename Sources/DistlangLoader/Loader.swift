@@ -63,6 +63,14 @@ public enum Loader {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return ioError(name, "is a directory, not a file")
         }
+        // The size limit is checked before reading: a file of gigabytes is rejected from its size
+        // alone, instead of being read whole into memory first.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.int64Value > Int64(options.maxInputBytes) {
+            return LoadResult(diagnostics: [.error(
+                "input.too-large", "the file is \(size.int64Value) bytes, more than the limit of \(options.maxInputBytes) bytes",
+                at: SourceLocation(file: name, line: 1, column: 1))])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             return ioError(name, exists ? "cannot be read (permission denied?)" : "does not exist")

@@ -9,27 +9,40 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints diagnostics in the chosen format: text to standard error (like a compiler), machine
 /// formats to standard output.
+///
+/// A report shows at most `limit` errors and `limit` warnings (the first ones, in file order) and
+/// says how many more there are: a hostile or badly broken spec can have millions (docs/limits.md).
 struct DiagnosticOutput {
     let format: DiagnosticFormat
     let sources: SourceCache
+    /// The most errors, and the most warnings, a report shows (`validate --max-errors`).
+    var limit: Int
 
-    init(format: DiagnosticFormat, sources: SourceCache = SourceCache()) {
+    /// The limit without `--max-errors`.
+    static let defaultLimit = 100
+
+    init(format: DiagnosticFormat, sources: SourceCache = SourceCache(), limit: Int? = nil) {
         self.format = format
         self.sources = sources
+        self.limit = max(1, limit ?? Self.defaultLimit)
     }
 
     func emit(_ diagnostics: [Diagnostic]) {
-        let sorted = diagnostics
+        let (shown, omitted) = diagnostics.limited(to: limit)
         switch format {
         case .text:
             let renderer = TextDiagnosticRenderer(sources: sources, useColor: Terminal.colorEnabled(fileDescriptor: 2))
-            Terminal.writeError(renderer.render(sorted))
+            var text = renderer.render(shown)
+            if !omitted.isEmpty {
+                text += "note: \(omitted.phrase) not shown (at most \(limit) of each; raise the limit with --max-errors)\n"
+            }
+            Terminal.writeError(text)
         case .json:
-            Terminal.write(JSONDiagnosticRenderer.render(sorted))
+            Terminal.write(JSONDiagnosticRenderer.render(shown, omitted: omitted))
         case .github:
-            Terminal.write(GitHubDiagnosticRenderer.render(sorted))
+            Terminal.write(GitHubDiagnosticRenderer.render(shown, omitted: omitted))
         case .sarif:
-            Terminal.write(SARIFDiagnosticRenderer.render(sorted))
+            Terminal.write(SARIFDiagnosticRenderer.render(shown, omitted: omitted))
         }
     }
 

@@ -96,3 +96,51 @@ public struct DiagnosticsError: Error, Sendable {
 }
 
 extension Diagnostic: Error {}
+
+/// Diagnostics a report leaves out because of its limit (`--max-errors`).
+public struct OmittedDiagnostics: Sendable, Equatable {
+    public var errors: Int
+    /// Warnings and notes.
+    public var warnings: Int
+
+    public init(errors: Int = 0, warnings: Int = 0) {
+        self.errors = errors
+        self.warnings = warnings
+    }
+
+    public var isEmpty: Bool { errors == 0 && warnings == 0 }
+
+    /// `2,900 more errors and 15 more warnings`, for the line that ends a capped report.
+    public var phrase: String {
+        func count(_ n: Int, _ word: String) -> String {
+            let digits = String(n).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
+            return "\(String(digits.joined().reversed())) more \(word)\(n == 1 ? "" : "s")"
+        }
+        var parts: [String] = []
+        if errors > 0 { parts.append(count(errors, "error")) }
+        if warnings > 0 { parts.append(count(warnings, "warning")) }
+        return parts.joined(separator: " and ")
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The first `limit` errors and the first `limit` warnings (and notes), in their order, and
+    /// how many of each are left out. A hostile spec can have millions of errors; a report of
+    /// them all helps nobody and costs time and memory.
+    public func limited(to limit: Int) -> (shown: [Diagnostic], omitted: OmittedDiagnostics) {
+        var errors = 0, others = 0
+        var omitted = OmittedDiagnostics()
+        var shown: [Diagnostic] = []
+        shown.reserveCapacity(Swift.min(count, 2 * limit))
+        for d in self {
+            if d.severity == .error {
+                errors += 1
+                if errors <= limit { shown.append(d) } else { omitted.errors += 1 }
+            } else {
+                others += 1
+                if others <= limit { shown.append(d) } else { omitted.warnings += 1 }
+            }
+        }
+        return (shown, omitted)
+    }
+}

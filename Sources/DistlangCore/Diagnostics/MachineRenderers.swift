@@ -3,18 +3,23 @@ import Foundation
 /// Diagnostics as one JSON document: `{"version":1,"valid":…,"errors":N,"warnings":N,"diagnostics":[…]}`.
 /// The shape is stable; `docs/diagnostics.md` documents it.
 public enum JSONDiagnosticRenderer {
-    public static func value(_ diagnostics: [Diagnostic]) -> Value {
+    /// With `omitted` (a capped report), `errors` and `warnings` count every diagnostic, shown
+    /// or not, and `"omitted": {"errors": N, "warnings": N}` says how many `diagnostics` leaves out.
+    public static func value(_ diagnostics: [Diagnostic], omitted: OmittedDiagnostics = OmittedDiagnostics()) -> Value {
         var root = JSONObject()
         root["version"] = 1
-        root["valid"] = .bool(!diagnostics.hasErrors)
-        root["errors"] = .integer(Int64(diagnostics.errorCount))
-        root["warnings"] = .integer(Int64(diagnostics.warningCount))
+        root["valid"] = .bool(!diagnostics.hasErrors && omitted.errors == 0)
+        root["errors"] = .integer(Int64(diagnostics.errorCount + omitted.errors))
+        root["warnings"] = .integer(Int64(diagnostics.warningCount + omitted.warnings))
+        if !omitted.isEmpty {
+            root["omitted"] = ["errors": .integer(Int64(omitted.errors)), "warnings": .integer(Int64(omitted.warnings))]
+        }
         root["diagnostics"] = .array(diagnostics.map(value(of:)))
         return .object(root)
     }
 
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
-        JSONWriter(indent: 2).string(value(diagnostics)) + "\n"
+    public static func render(_ diagnostics: [Diagnostic], omitted: OmittedDiagnostics = OmittedDiagnostics()) -> String {
+        JSONWriter(indent: 2).string(value(diagnostics, omitted: omitted)) + "\n"
     }
 
     static func value(of d: Diagnostic) -> Value {
@@ -49,7 +54,8 @@ public enum JSONDiagnosticRenderer {
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`, one per line.
 public enum GitHubDiagnosticRenderer {
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
+    /// With `omitted`, a last `::notice` line says how many were left out.
+    public static func render(_ diagnostics: [Diagnostic], omitted: OmittedDiagnostics = OmittedDiagnostics()) -> String {
         var out = ""
         for d in diagnostics {
             let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
@@ -67,6 +73,9 @@ public enum GitHubDiagnosticRenderer {
             for n in d.notes { message += "\nnote: \(n.message)" + (n.location.map { " (\($0))" } ?? "") }
             out += "::\(command) \(props.joined(separator: ","))::\(escapeData(message))\n"
         }
+        if !omitted.isEmpty {
+            out += "::notice title=distlang::\(escapeData(omitted.phrase + " not shown (raise the limit with --max-errors)"))\n"
+        }
         return out
     }
 
@@ -81,7 +90,8 @@ public enum GitHubDiagnosticRenderer {
 
 /// SARIF 2.1.0, which GitHub code scanning reads.
 public enum SARIFDiagnosticRenderer {
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
+    /// With `omitted`, the run's `properties` hold `omittedErrors` and `omittedWarnings`.
+    public static func render(_ diagnostics: [Diagnostic], omitted: OmittedDiagnostics = OmittedDiagnostics()) -> String {
         var rules: [String] = []
         for d in diagnostics where !rules.contains(d.code) { rules.append(d.code) }
         let results: [Value] = diagnostics.map { d in
@@ -111,10 +121,14 @@ public enum SARIFDiagnosticRenderer {
             "informationUri": .string(DistlangTool.informationURI),
             "rules": .array(rules.map { ["id": .string($0)] }),
         ]
+        var run: JSONObject = ["tool": ["driver": driver], "results": .array(results)]
+        if !omitted.isEmpty {
+            run["properties"] = ["omittedErrors": .integer(Int64(omitted.errors)), "omittedWarnings": .integer(Int64(omitted.warnings))]
+        }
         let log: Value = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [["tool": ["driver": driver], "results": .array(results)]],
+            "runs": [.object(run)],
         ]
         return JSONWriter(indent: 2).string(log) + "\n"
     }

@@ -10,6 +10,9 @@ public final class SourceCache: @unchecked Sendable {
 
     public init() {}
 
+    /// The largest file read to show its lines: the loaders' input size limit (`LoadOptions`).
+    public static let maxFileBytes: Int64 = 64 << 20
+
     /// Remembers `text` as the content of `file`.
     public func register(file: String, text: String) {
         lock.lock()
@@ -29,7 +32,10 @@ public final class SourceCache: @unchecked Sendable {
             if let registered {
                 text = registered
             } else {
-                guard let data = FileManager.default.contents(atPath: file) else { return nil }
+                // Only files a loader would accept (a diagnostic about a 3 GB file must not read it).
+                let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber
+                guard let size, size.int64Value <= Self.maxFileBytes,
+                      let data = FileManager.default.contents(atPath: file) else { return nil }
                 text = String(decoding: data, as: UTF8.self)
             }
             let loaded = Self.splitLines(text)
