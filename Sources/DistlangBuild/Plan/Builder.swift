@@ -11,6 +11,10 @@ public struct Builder {
 
     /// `models` are every environment's models; `specText` the spec's bytes (for its digest).
     public func plan(models: [AppModel], specFile: String, specText: String, request: BuildRequest) throws -> BuildPlan {
+        try StageTimings.measure("plan") { try makePlan(models: models, specFile: specFile, specText: specText, request: request) }
+    }
+
+    private func makePlan(models: [AppModel], specFile: String, specText: String, request: BuildRequest) throws -> BuildPlan {
         let allEnvironments = Set(models.map(\.environment))
         if let wanted = request.environments {
             for env in wanted.sorted() where !allEnvironments.contains(env) {
@@ -37,18 +41,18 @@ public struct Builder {
             // then cut down to the environments asked for.
             let targetModels = models.filter { $0.targets.kinds.contains(emitter.target) }.sorted { $0.environment < $1.environment }
             guard !targetModels.isEmpty else { continue }
-            let output = emitter.emit(targetModels, options: options)
+            let output = StageTimings.measure("emit \(emitter.target.rawValue)") { emitter.emit(targetModels, options: options) }
             files += output.files.filter { scope.covers(target: emitter.target, environment: $0.environment) }.map { ($0, emitter.target) }
             resources += output.resources.filter { scope.covers(environment: $0.environment) }
             notes[emitter.target] = output.notes
             diagnostics += output.diagnostics
         }
         files.sort { $0.file.path < $1.file.path }
-        let manifest = Manifest(
+        let manifest = StageTimings.measure("manifest") { Manifest(
             specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
             models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
-            resources: resources.sorted(by: ResourceKey.order),
-            files: files.map { Manifest.FileEntry(path: $0.file.path, sha256: SHA256.hex($0.file.contents), target: $0.target, environment: $0.file.environment) })
+            resources: resources.sortedByKey(),
+            files: files.map { Manifest.FileEntry(path: $0.file.path, sha256: SHA256.hex($0.file.contents), target: $0.target, environment: $0.file.environment) }) }
         return BuildPlan(files: files, manifest: manifest, scope: scope, notes: notes, diagnostics: diagnostics)
     }
 }

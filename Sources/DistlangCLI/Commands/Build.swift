@@ -41,16 +41,20 @@ struct Build: ParsableCommand {
     func run() throws {
         let pipeline = try BuildPipeline(spec: spec, out: out, environments: env, targets: target, cloudFormationFormats: cfnFormat.formats)
         let writer = OutputWriter()
-        let previous = writer.previousManifest(in: pipeline.outDirectory)
+        let previous = StageTimings.measure("previous build") { writer.previousManifest(in: pipeline.outDirectory) }
         let report: WriteReport
         do {
-            report = try writer.write(pipeline.plan, to: pipeline.outDirectory)
+            report = try StageTimings.measure("write") { try writer.write(pipeline.plan, to: pipeline.outDirectory) }
         } catch {
             Terminal.writeError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let diff = BuildPipeline.differ.diff(previous: previous, current: writer.mergedManifest(pipeline.plan, previous: previous))
-        Terminal.write(BuildSummary.text(plan: pipeline.plan, report: report, outDirectory: pipeline.outDirectory, diff: diff, hadPrevious: previous != nil))
+        let diff = StageTimings.measure("diff") {
+            BuildPipeline.differ.diff(previous: previous, current: writer.mergedManifest(pipeline.plan, previous: previous))
+        }
+        StageTimings.measure("output") {
+            Terminal.write(BuildSummary.text(plan: pipeline.plan, report: report, outDirectory: pipeline.outDirectory, diff: diff, hadPrevious: previous != nil))
+        }
     }
 }
 

@@ -47,19 +47,22 @@ struct Diff: ParsableCommand {
         let pipeline = try BuildPipeline(spec: spec, out: out, environments: [], targets: [], cloudFormationFormats: [.yaml])
         let previous: Manifest?
         do {
-            if let againstGit {
-                previous = try PreviousBuild.fromGit(revision: againstGit, outputDirectory: pipeline.outDirectory)
-            } else {
-                previous = try PreviousBuild.fromDirectory(against ?? pipeline.outDirectory)
+            previous = try StageTimings.measure("previous build") {
+                if let againstGit {
+                    return try PreviousBuild.fromGit(revision: againstGit, outputDirectory: pipeline.outDirectory)
+                }
+                return try PreviousBuild.fromDirectory(against ?? pipeline.outDirectory)
             }
         } catch {
             throw SpecRun.usage("\(error)")
         }
-        let diff = BuildPipeline.differ.diff(previous: previous, current: pipeline.plan.manifest)
-        switch format {
-        case .text: Terminal.write(DiffRendering.text(diff))
-        case .json: Terminal.write(DiffRendering.json(diff))
-        case .markdown: Terminal.write(DiffRendering.markdown(diff))
+        let diff = StageTimings.measure("diff") { BuildPipeline.differ.diff(previous: previous, current: pipeline.plan.manifest) }
+        StageTimings.measure("output") {
+            switch format {
+            case .text: Terminal.write(DiffRendering.text(diff))
+            case .json: Terminal.write(DiffRendering.json(diff))
+            case .markdown: Terminal.write(DiffRendering.markdown(diff))
+            }
         }
         if (exitCode || failOn == .any) && !diff.isEmpty { throw ExitCode(1) }
         if failOn == .dataLoss && diff.hasDataLoss { throw ExitCode(1) }

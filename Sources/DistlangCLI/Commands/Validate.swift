@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat `format` as an assertion (date-time, email, uri, ...), not just an annotation.")
     var assertFormats = false
 
-    @Option(help: "Report at most this many errors.")
+    @Option(help: "Report at most this many errors, and this many warnings (default 100; every one is counted).")
     var maxErrors: Int?
 
     @Option(help: "Output format: text, json, github or sarif.")
@@ -47,7 +47,7 @@ struct Validate: ParsableCommand {
     }
 
     mutating func run() throws {
-        let output = DiagnosticOutput(format: format)
+        let output = DiagnosticOutput(format: format, limit: maxErrors)
         if let schema {
             try runSchemaMode(schema, output)
         } else {
@@ -75,14 +75,16 @@ struct Validate: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         var ioError = false
         for path in paths {
-            let compiled = compiler.compile(file: path)
+            let compiled = Timings.compile(path, compiler)
             if let text = compiled.text { output.sources.register(file: path, text: text) }
             diagnostics += compiled.diagnostics
             ioError = ioError || compiled.isIOError
             ProcessLifetime.keepUntilExit(compiled)
         }
-        output.emit(diagnostics)
-        output.summary(diagnostics, success: "valid: \(paths.joined(separator: ", "))")
+        StageTimings.measure("output") {
+            output.emit(diagnostics)
+            output.summary(diagnostics, success: "valid: \(paths.joined(separator: ", "))")
+        }
         if ioError { throw ExitCode(2) }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
     }

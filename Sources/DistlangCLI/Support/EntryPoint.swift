@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistlangCore
 import Foundation
 
 /// Runs the CLI on a thread with a large stack (deeply nested documents are bounded, but validation
@@ -22,6 +23,16 @@ enum EntryPoint {
     }
 
     static func run(_ arguments: [String]) -> Int32 {
+        guard Timings.requested else { return runCommand(arguments) }
+        StageTimings.isEnabled = true
+        let start = DispatchTime.now().uptimeNanoseconds
+        let code = runCommand(arguments)
+        let total = DispatchTime.now().uptimeNanoseconds - start
+        FileHandle.standardError.write(Data(StageTimings.report(totalNanoseconds: total).utf8))
+        return code
+    }
+
+    static func runCommand(_ arguments: [String]) -> Int32 {
         do {
             var command = try Distlang.parseAsRoot(arguments)
             try command.run()

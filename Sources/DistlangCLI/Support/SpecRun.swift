@@ -8,7 +8,7 @@ enum SpecRun {
     static func compile(_ path: String, strict: Bool = false, recordingProvenance: Bool = false) throws -> CompiledSpec {
         var compiler = SpecCompiler()
         compiler.recordsProvenance = recordingProvenance
-        let compiled = compiler.compile(file: path)
+        let compiled = Timings.compile(path, compiler)
         let output = DiagnosticOutput(format: .text)
         if let text = compiled.text { output.sources.register(file: path, text: text) }
         let shown = compiled.diagnostics.filter { $0.severity == .error || strict || $0.code != "spec.source-missing" }

@@ -13,15 +13,17 @@ public struct JSONWriter: Sendable {
     }
 
     public func string(_ value: Value) -> String {
-        var out = ""
-        write(value, level: 0, into: &out)
-        return out
+        StageTimings.render {
+            var out = ""
+            write(value, level: 0, into: &out)
+            return out
+        }
     }
 
     private func newline(_ level: Int, into out: inout String) {
         guard indent > 0 else { return }
         out.append("\n")
-        out.append(String(repeating: " ", count: indent * level))
+        out.append(Indentation.spaces(indent * level))
     }
 
     private func write(_ value: Value, level: Int, into out: inout String) {
@@ -44,18 +46,24 @@ public struct JSONWriter: Sendable {
         case .object(let o):
             if o.isEmpty { out.append("{}"); return }
             out.append("{")
-            var pairs = Array(o.entries)
-            if sortKeys { pairs.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } }
-            for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out.append(",") }
-                newline(level + 1, into: &out)
-                Self.quote(k, into: &out)
-                out.append(indent > 0 ? ": " : ":")
-                write(v, level: level + 1, into: &out)
+            if sortKeys {
+                var pairs = Array(o.entries)
+                pairs.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+                for (i, (k, v)) in pairs.enumerated() { member(i, k, v, level: level, into: &out) }
+            } else {
+                for (i, (k, v)) in o.entries.enumerated() { member(i, k, v, level: level, into: &out) }
             }
             newline(level, into: &out)
             out.append("}")
         }
+    }
+
+    private func member(_ i: Int, _ key: String, _ value: Value, level: Int, into out: inout String) {
+        if i > 0 { out.append(",") }
+        newline(level + 1, into: &out)
+        Self.quote(key, into: &out)
+        out.append(indent > 0 ? ": " : ":")
+        write(value, level: level + 1, into: &out)
     }
 
     /// A double as the shortest text that reads back as the same double; integral values keep `.0`.
@@ -67,6 +75,11 @@ public struct JSONWriter: Sendable {
     /// Appends `s` as a JSON string literal.
     public static func quote(_ s: String, into out: inout String) {
         out.append("\"")
+        if !needsEscapes(s) {
+            out.append(s)
+            out.append("\"")
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out.append("\\\"")
@@ -88,6 +101,15 @@ public struct JSONWriter: Sendable {
             }
         }
         out.append("\"")
+    }
+
+    /// Whether `s` may need an escape: a control character, `"`, `\\`, DEL, or a byte that may
+    /// start U+2028/U+2029 (0xE2 starts every character from U+2000 to U+2FFF). Most strings are
+    /// copied as they are.
+    @inline(__always)
+    static func needsEscapes(_ s: String) -> Bool {
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 { return true }
+        return false
     }
 
     public static func quote(_ s: String) -> String {

@@ -1,3 +1,5 @@
+import DistlangCore
+
 /// Renders an `HCLFile` as canonical Terraform text: what `terraform fmt` leaves unchanged.
 ///
 /// Layout rules (see `docs/rendering.md`): two-space indentation; `=` aligned across each run of
@@ -9,9 +11,11 @@ public struct HCLRenderer: Sendable {
 
     /// The file's text.
     public func render(_ file: HCLFile) -> String {
-        var out = ""
-        writeBody(file.body, level: 0, into: &out)
-        return out
+        StageTimings.render {
+            var out = ""
+            writeBody(file.body, level: 0, into: &out)
+            return out
+        }
     }
 
     /// The text of one block, as it would appear at the top level of a file.

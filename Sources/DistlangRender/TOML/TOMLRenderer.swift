@@ -1,3 +1,5 @@
+import DistlangCore
+
 /// Renders a `TOMLDocument` as TOML 1.0 text (e.g. a `wrangler.toml`).
 ///
 /// Layout: the header comment, then a blank line; a table's plain keys come before its
@@ -8,13 +10,15 @@ public struct TOMLRenderer: Sendable {
     public init() {}
 
     public func render(_ document: TOMLDocument) -> String {
-        var out = ""
-        if let comment = document.headerComment {
-            for line in CommentText.lines(comment) { out += line + "\n" }
-            if !document.root.isEmpty { out += "\n" }
+        StageTimings.render {
+            var out = ""
+            if let comment = document.headerComment {
+                for line in CommentText.lines(comment) { out += line + "\n" }
+                if !document.root.isEmpty { out += "\n" }
+            }
+            writeTable(document.root, path: [], isArrayElement: false, into: &out)
+            return out
         }
-        writeTable(document.root, path: [], isArrayElement: false, into: &out)
-        return out
     }
 
     /// A value on one line, as it follows `key = `.

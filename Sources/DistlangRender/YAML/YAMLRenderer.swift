@@ -13,6 +13,10 @@ public struct YAMLRenderer: Sendable {
 
     /// The document, optionally preceded by `#` comment lines.
     public func render(_ value: Value, headerComment: String? = nil) -> String {
+        StageTimings.render { renderDocument(value, headerComment: headerComment) }
+    }
+
+    private func renderDocument(_ value: Value, headerComment: String?) -> String {
         var out = ""
         if let headerComment {
             for line in CommentText.lines(headerComment) { out += line + "\n" }
@@ -46,13 +50,13 @@ public struct YAMLRenderer: Sendable {
     /// Writes a non-empty mapping or sequence at `indent`. With `continuing`, its first line
     /// continues the current line (after `- `) instead of starting a new one.
     private func writeCollection(_ value: Value, indent: Int, continuing: Bool, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+        let pad = Indentation.spaces(indent)
         switch value {
         case .object(let object):
             for (i, (key, item)) in object.entries.enumerated() {
                 if i > 0 || !continuing { out += pad }
                 let keyText = YAMLScalar.string(key)
-                if keyText.unicodeScalars.count > Self.maxImplicitKeyLength {
+                if keyText.utf8.count > Self.maxImplicitKeyLength, keyText.unicodeScalars.count > Self.maxImplicitKeyLength {
                     out += "? " + keyText + "\n" + pad + ":"
                 } else {
                     out += keyText + ":"
