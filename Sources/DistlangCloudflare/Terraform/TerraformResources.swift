@@ -12,6 +12,8 @@ struct TerraformResources {
     private(set) var all: [TerraformResource] = []
     private(set) var outputs: [(name: HCLIdentifier, description: String, value: HCLExpression)] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// The `<type>.<name>` address of every block in `all`.
+    private var addresses: Set<String> = []
     /// Model resource name -> its block (the dead-letter queue under `<name> dlq`).
     private var byResource: [String: TerraformResource] = [:]
     private var scripts: [String: TerraformResource] = [:]
@@ -29,7 +31,7 @@ struct TerraformResources {
 
     private mutating func append(_ resource: TerraformResource) {
         let address = "\(resource.type.name).\(resource.name.name)"
-        if all.contains(where: { "\($0.type.name).\($0.name.name)" == address }) {
+        if !addresses.insert(address).inserted {
             diagnostics.append(.error(
                 "cloudflare.terraform-name-conflict",
                 "two Terraform resources would have the address \(address); rename one of the functions or resources"))

@@ -10,6 +10,7 @@ enum HCLEscaper {
     /// With `asciiOnly`, every non-ASCII character is escaped too; object keys use it so that a
     /// key's width, which `terraform fmt` measures to align `=`, never depends on Unicode tables.
     static func literal(_ text: String, asciiOnly: Bool = false) -> String {
+        if isPlain(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)
@@ -34,6 +35,19 @@ enum HCLEscaper {
             }
         }
         return out
+    }
+
+    /// Whether the text needs no escape at all: printable ASCII (which Go calls printable) without
+    /// `"`, `\\`, and no `${` or `%{`. Most strings in a build are, and are kept without copying.
+    @inline(__always)
+    static func isPlain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            guard b >= 0x20, b <= 0x7E, b != 0x22, b != 0x5C else { return false }
+            if b == 0x7B, previous == 0x24 || previous == 0x25 { return false }   // `${`, `%{`
+            previous = b
+        }
+        return true
     }
 
     /// A complete quoted string literal.

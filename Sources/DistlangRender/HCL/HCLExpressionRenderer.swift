@@ -1,3 +1,5 @@
+import DistlangCore
+
 /// Writes expressions in the layout `terraform fmt` leaves unchanged.
 ///
 /// An expression is either written on one line (`inline`) or, for lists, objects and a call whose
@@ -189,7 +191,7 @@ struct HCLExpressionRenderer {
     /// Appends one `name = value` at the current position, padding the name to `width`.
     func writeItem(name: String, value: HCLExpression, width: Int, level: Int, into out: inout String) {
         out += name
-        out += String(repeating: " ", count: max(0, width - name.utf8.count))
+        out += Indentation.spaces(max(0, width - name.utf8.count))
         out += " = "
         write(value, at: .value, level: level, into: &out)
     }
@@ -212,5 +214,5 @@ struct HCLExpressionRenderer {
         return widths
     }
 
-    static func indent(_ level: Int) -> String { String(repeating: "  ", count: level) }
+    static func indent(_ level: Int) -> String { Indentation.spaces(2 * level) }
 }

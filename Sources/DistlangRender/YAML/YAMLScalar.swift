@@ -35,21 +35,24 @@ enum YAMLScalar {
     /// and tab, contain no `: ` and not end with `:` (a mapping key), have no leading or trailing
     /// space, and not be a YAML 1.1 boolean or null word.
     static func isSafePlain(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last else { return false }
         let isLetter = { (b: UInt8) in (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
         guard isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: "/") || first == UInt8(ascii: "$")
         else { return false }
         guard last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
-        for (i, b) in bytes.enumerated() {
+        var previous: UInt8 = 0
+        for b in bytes {
             guard b >= 0x20 && b <= 0x7E else { return false }
             switch b {
             case UInt8(ascii: "#"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "\\"): return false
-            case UInt8(ascii: ":") where bytes[i + 1] == UInt8(ascii: " "): return false
-            default: continue
+            case UInt8(ascii: " ") where previous == UInt8(ascii: ":"): return false   // `: `
+            default: break
             }
+            previous = b
         }
-        return !reservedWords.contains(text.lowercased())
+        // The reserved words are at most five letters long.
+        return bytes.count > 5 || !reservedWords.contains(text.lowercased())
     }
 
     /// Whether a character may stand in a single-quoted scalar on one line: printable for YAML,
