@@ -23,8 +23,8 @@ enum AWSManifestResources {
         files.flatMap { file in
             file.resources.map { r in
                 EmittedResource(
-                    target: .aws, format: "terraform", environment: environment, type: r.type.name,
-                    logicalName: r.type.name + "." + r.name.name, physicalName: r.physicalName,
+                    target: .aws, format: "terraform", environment: environment, type: r.manifestType,
+                    logicalName: r.manifestType + "." + r.name.name, physicalName: r.physicalName,
                     file: directory + "/" + file.name, attributes: attributes(r.body),
                     replacingAttributes: r.replacingArguments, source: r.source, isStateful: r.isStateful)
             }

@@ -20,9 +20,13 @@ import TestSupport
             #expect(cfn.allSatisfy { $0.file == "aws/cloudformation/\(env).yaml" && $0.target == .aws })
 
             let tfText = output.files.filter { $0.path.hasPrefix("aws/terraform/\(env)/") }.map(\.contents).joined()
-            let blocks = tfText.components(separatedBy: "\n").filter { $0.hasPrefix("resource \"") }.map { line in
-                line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }.joined(separator: ".")
-            }
+            // Every resource block, and each function's access policy document (so policy changes show in diffs).
+            let blocks = tfText.components(separatedBy: "\n").filter {
+                $0.hasPrefix("resource \"") || ($0.hasPrefix("data \"aws_iam_policy_document\"") && $0.contains("_access\""))
+            }.map { line in
+                (line.hasPrefix("data") ? ["data"] : [])
+                    + line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            }.map { $0.joined(separator: ".") }
             let tf = output.resources.filter { $0.environment == env && $0.format == "terraform" }
             #expect(Set(tf.map(\.logicalName)) == Set(blocks))
             #expect(tf.count == blocks.count)

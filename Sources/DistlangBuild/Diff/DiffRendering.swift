@@ -160,7 +160,9 @@ public enum DiffRendering {
     }
 
     static func headline(_ r: ResourceChange) -> String {
-        var s = "\(r.type) \(r.oldLogicalName.map { "\($0) -> " } ?? "")\(r.logicalName)"
+        // Terraform addresses repeat the type (`aws_iam_role.api`): show the name once.
+        func name(_ n: String) -> String { n.hasPrefix(r.type + ".") ? String(n.dropFirst(r.type.count + 1)) : n }
+        var s = "\(r.type) \(r.oldLogicalName.map { "\(name($0)) -> " } ?? "")\(name(r.logicalName))"
         if let old = r.oldPhysicalName, let new = r.physicalName, old != new {
             s += " (\(old) -> \(new))"
         } else if let p = r.physicalName {
