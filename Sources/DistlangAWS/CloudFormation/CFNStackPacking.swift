@@ -16,13 +16,6 @@ import DistlangCore
 /// plain range of names, and nothing is assigned by "hash modulo number of children", which
 /// would move almost every function whenever the number changed.
 enum CFNStackPacking {
-    /// One child: the anchor that names it (nil for the leading child) and its members' positions
-    /// in the sorted list.
-    struct Bin: Equatable, Sendable {
-        var key: String?
-        var members: Range<Int>
-    }
-
     static func digest(_ name: String) -> String { SHA256.hex(name) }
 
     static func isAnchor(_ name: String) -> Bool { digest(name).hasPrefix("0") }
@@ -32,27 +25,32 @@ enum CFNStackPacking {
         names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// The bins for `names` (already `sorted`); `fits(range)` says whether those functions fit in
-    /// one child. A single function that does not fit still gets its own bin (the caller reports it).
-    static func pack(_ names: [String], fits: (Range<Int>) -> Bool) -> [Bin] {
-        var runs: [Bin] = []
+    /// The function that names the child holding `members` of `names`: its first, unless that is
+    /// the leading child (nil: the functions before the first anchor).
+    static func key(of members: Range<Int>, in names: [String]) -> String? {
+        members.lowerBound == 0 && !isAnchor(names[0]) ? nil : names[members.lowerBound]
+    }
+
+    /// The children for `names` (already `sorted`), as ranges of positions in it; `fits(range)`
+    /// says whether those functions fit in one child. A single function that does not fit still
+    /// gets a child of its own (the caller reports it).
+    static func pack(_ names: [String], fits: (Range<Int>) -> Bool) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
         for (i, name) in names.enumerated() {
             if i == 0 || isAnchor(name) {
-                runs.append(Bin(key: isAnchor(name) ? name : nil, members: i..<(i + 1)))
+                runs.append(i..<(i + 1))
             } else {
-                runs[runs.count - 1].members = runs[runs.count - 1].members.lowerBound..<(i + 1)
+                runs[runs.count - 1] = runs[runs.count - 1].lowerBound..<(i + 1)
             }
         }
         let digests = names.map(digest)
-        return runs.flatMap { cut($0, names: names, digests: digests, fits: fits) }
+        return runs.flatMap { cut($0, digests: digests, fits: fits) }
     }
 
-    private static func cut(_ bin: Bin, names: [String], digests: [String], fits: (Range<Int>) -> Bool) -> [Bin] {
-        let r = bin.members
-        if r.count <= 1 || fits(r) { return [bin] }
+    private static func cut(_ r: Range<Int>, digests: [String], fits: (Range<Int>) -> Bool) -> [Range<Int>] {
+        if r.count <= 1 || fits(r) { return [r] }
         var pivot = r.lowerBound + 1
         for i in (r.lowerBound + 1)..<r.upperBound where digests[i] > digests[pivot] { pivot = i }
-        return cut(Bin(key: bin.key, members: r.lowerBound..<pivot), names: names, digests: digests, fits: fits)
-            + cut(Bin(key: names[pivot], members: pivot..<r.upperBound), names: names, digests: digests, fits: fits)
+        return cut(r.lowerBound..<pivot, digests: digests, fits: fits) + cut(pivot..<r.upperBound, digests: digests, fits: fits)
     }
 }
