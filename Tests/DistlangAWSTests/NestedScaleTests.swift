@@ -57,7 +57,7 @@ import TestSupport
         let before = Self.placement(base.output)
         for anchor in [false, true] {
             let name = Self.name(prefix, anchor: anchor)
-            let after = AWSOutputs.emit([ScaleApps.adding(name, to: base.models[0])], formats: [.yaml])
+            let after = AWSOutputs.emit([LargeModels.adding(name, to: base.models[0])], formats: [.yaml])
             #expect(AWSOutputs.errors(after).isEmpty)
             let changed = Self.changedChildren(base.output, after)
             let placedAfter = Self.placement(after)

@@ -28,6 +28,19 @@ public enum LargeModels {
         return model
     }
 
+    /// `model` with one more function named `name`: a copy of its first function, with routes of
+    /// its own (under `/<name>`) and no queue to consume (a queue has one consumer).
+    public static func adding(_ name: String, to model: AppModel) -> AppModel {
+        var model = model
+        var f = model.functions[0]
+        f.name = name
+        f.physicalNames = PhysicalNames(aws: Naming.compose(app: model.app, environment: model.environment, part: name))
+        f.routes = f.routes.map { Route(method: $0.method, path: "/\(name)" + $0.path) }
+        f.consumes = nil
+        model.functions.append(f)
+        return model
+    }
+
     /// `a`, `b`, ... `z`, `ba`, `bb` ...: names made of letters only, so logical IDs stay plain.
     static func letters(_ i: Int) -> String {
         var n = i, out = ""

@@ -33,17 +33,4 @@ enum ScaleApps {
         guard errors.isEmpty else { throw ExternalTool.Failure(description: "\(spec): \(errors.map(\.message))") }
         return compiled.models
     }
-
-    /// `model` with one more function named `name`: a copy of its first function (so the
-    /// copy's routes move to paths of its own).
-    static func adding(_ name: String, to model: AppModel) -> AppModel {
-        var model = model
-        var f = model.functions[0]
-        f.name = name
-        f.physicalNames = PhysicalNames(aws: Naming.compose(app: model.app, environment: model.environment, part: name))
-        f.routes = f.routes.map { Route(method: $0.method, path: "/\(name)" + $0.path) }
-        f.consumes = nil
-        model.functions.append(f)
-        return model
-    }
 }
