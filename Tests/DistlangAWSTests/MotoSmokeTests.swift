@@ -114,6 +114,43 @@ import TestSupport
         }
     }
 
+    /// The split app's layout is what `aws cloudformation package` expects: run on the YAML and
+    /// the JSON parent (aws-cli, its S3 calls sent to moto_server), it uploads every child the
+    /// parent names, unchanged, and points each stack resource at the upload.
+    @Test func awsCloudFormationPackageUploadsEveryChild() throws {
+        guard let motoServer = try Checkers.tool("moto_server"), let aws = try Checkers.tool("aws") else { return }
+        let corpus = try AWSCorpus.writeAll()
+        let nested = try #require(corpus.entries.first { $0.entry.name == "nested" })
+        let parents = ["yaml", "json"].map { "\(nested.directory)/aws/cloudformation/default.\($0)" }
+        let work = URL(fileURLWithPath: corpus.root)
+        let emptyConfig = work.appendingPathComponent("empty-aws-config-package")
+        _ = FileManager.default.createFile(atPath: emptyConfig.path, contents: Data())
+        let server = try MotoServer(executable: motoServer, logFile: work.appendingPathComponent("moto-package.log"))
+        defer { server.stop() }
+        let (result, json) = try Checkers.python(
+            "package_check.py", [aws, "http://localhost:\(server.port)", "distlang-package"] + parents,
+            environment: [
+                "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path,
+                "AWS_EC2_METADATA_DISABLED": "true",
+            ],
+            timeout: 300)
+        server.stop()
+        #expect(result.exitCode == 0, "package_check.py failed:\n\(result.stderr.suffix(3000))")
+        let results = try #require((json as? [String: Any])?["parents"] as? [[String: Any]], "\(result.stdout.prefix(2000))")
+        let children = try NestedLayout(ScaleApps.over, environment: "default").children.count
+        #expect(results.count == 2)
+        for parent in results {
+            #expect(parent["exit"] as? Int == 0, "\(parent["parent"] ?? ""): \(parent["stderr"] ?? "")")
+            let stacks = parent["stacks"] as? [[String: Any]] ?? []
+            #expect(stacks.count == children)
+            for stack in stacks {
+                #expect(stack["same"] as? Bool == true, "\(stack)")
+                #expect((stack["url"] as? String)?.hasPrefix("http://localhost:\(server.port)/distlang-package/") == true, "\(stack)")
+            }
+        }
+    }
+
     @Test func freePortsAreUsable() throws {
         let port = try MotoServer.freePort()
         #expect(port > 1024)
