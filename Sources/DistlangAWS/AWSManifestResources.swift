@@ -40,7 +40,7 @@ enum AWSManifestResources {
         for item in body.items {
             switch item {
             case .attribute(let a):
-                o[a.name.name] = value(a.value)
+                o[a.name.name] = a.value.plainValue
             case .block(let b):
                 let entry = Value.object(attributes(b.body))
                 if case .array(let items)? = o[b.type.name] {
@@ -53,18 +53,5 @@ enum AWSManifestResources {
             }
         }
         return o
-    }
-
-    static func value(_ e: HCLExpression) -> Value {
-        switch e {
-        case .string(let s): return .string(s)
-        case .integer(let i): return .integer(i)
-        case .number(let d): return .number(d)
-        case .bool(let b): return .bool(b)
-        case .null: return .null
-        case .list(let items, _): return .array(items.map(value))
-        case .object(let items, _): return .object(JSONObject(items.map { ($0.key, value($0.value)) }))
-        case .traversal, .call, .template: return .string(HCLRenderer().render(e))
-        }
     }
 }
