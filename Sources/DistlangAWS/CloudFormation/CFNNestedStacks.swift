@@ -56,7 +56,8 @@ struct CFNNestedStacks {
 
     init(_ plan: AWSPlan) {
         self.plan = plan
-        let fragments = Dictionary(uniqueKeysWithValues: plan.functions.map { ($0.model.name, Fragment($0, plan: plan)) })
+        // Names are unique in a model; should two clash anyway, the duplicate logical IDs are reported.
+        let fragments = Dictionary(plan.functions.map { ($0.model.name, Fragment($0, plan: plan)) }, uniquingKeysWith: { first, _ in first })
         let names = CFNStackPacking.sorted(plan.functions.map(\.model.name))
         var built: [Range<Int>: Child] = [:]
         func child(_ members: Range<Int>) -> Child {
@@ -68,8 +69,9 @@ struct CFNNestedStacks {
         }
         let bins = CFNStackPacking.pack(names) { members in
             let parts = members.map { fragments[names[$0]]! }
-            guard Self.countsFit(parts) else { return false }
-            return CloudFormationLimits.exceeded(child(members).template, sizes: child(members).rendering.sizes).isEmpty
+            guard Self.countsFit(parts) else { return false }  // known without rendering
+            let candidate = child(members)
+            return CloudFormationLimits.exceeded(candidate.template, sizes: candidate.rendering.sizes).isEmpty
         }
         children = bins.map(child)
         childOutputs = CFNTemplateBuilder.shared(plan).outputs.count + children.count <= CloudFormationLimits.outputs
