@@ -75,7 +75,8 @@ let package = Package(
             name: "DistlangSpecTests", dependencies: ["DistlangSpec", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["Cases", "Goldens"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
-        .testTarget(name: "DistlangBuildTests", dependencies: ["DistlangBuild", "DistlangModel", "DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangBuildTests", dependencies: ["DistlangBuild", "DistlangModel", "DistlangCore", "DistlangSpec", "TestSupport"]),
         .testTarget(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["JSON-Schema-Test-Suite", "Goldens", "Fixtures"]),

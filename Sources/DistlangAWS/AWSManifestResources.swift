@@ -5,7 +5,8 @@ import DistlangRender
 /// The build manifest's view of what the AWS outputs declare (`EmittedResource`s): every
 /// resource of both formats, with its settings as written (references as their source text).
 enum AWSManifestResources {
-    static func cloudFormation(_ template: CFNTemplate, environment: String, file: String) -> [EmittedResource] {
+    /// `template`'s resources, each in the file `file` gives for its logical ID.
+    static func cloudFormation(_ template: CFNTemplate, environment: String, file: (String) -> String) -> [EmittedResource] {
         template.resources.map { r in
             var attributes = r.properties
             if let policy = r.deletionPolicy {
@@ -14,7 +15,8 @@ enum AWSManifestResources {
             }
             return EmittedResource(
                 target: .aws, format: "cloudformation", environment: environment, type: r.type, logicalName: r.logicalID,
-                physicalName: r.physicalName, file: file, attributes: attributes, replacingAttributes: r.replacingProperties,
+                physicalName: r.physicalName, file: file(r.logicalID), attributes: attributes,
+                replacingAttributes: r.replacingProperties,
                 source: r.source, isStateful: r.isStateful)
         }
     }

@@ -10,24 +10,34 @@ enum CFNTemplateBuilder {
     static let codeBucketParameter = "CodeBucket"
     static let codeKeyPrefixParameter = "CodeKeyPrefix"
 
+    /// The code location, the same in a single template, a parent and every nested stack.
+    static let codeParameters: [(String, Value)] = [
+        (codeBucketParameter, CFN.object([
+            ("Type", "String"),
+            ("Description", "S3 bucket, in this stack's region, holding each function's code as <CodeKeyPrefix><function>.zip"),
+            ("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
+        ])),
+        (codeKeyPrefixParameter, CFN.object([
+            ("Type", "String"),
+            ("Default", ""),
+            ("Description", "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets CloudFormation see new code)"),
+        ])),
+    ]
+
     static func template(_ plan: AWSPlan) -> CFNTemplate {
+        var template = shared(plan)
+        for function in plan.functions { CFNFunction.add(function, plan: plan, to: &template) }
+        return template
+    }
+
+    /// Everything but the functions: the code parameters, the data stores with their outputs, the
+    /// HTTP API. The start of a single template, and the whole of a parent's own resources.
+    static func shared(_ plan: AWSPlan) -> CFNTemplate {
         var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
-        template.parameters = [
-            (codeBucketParameter, CFN.object([
-                ("Type", "String"),
-                ("Description", "S3 bucket, in this stack's region, holding each function's code as <CodeKeyPrefix><function>.zip"),
-                ("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
-            ])),
-            (codeKeyPrefixParameter, CFN.object([
-                ("Type", "String"),
-                ("Default", ""),
-                ("Description", "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets CloudFormation see new code)"),
-            ])),
-        ]
+        template.parameters = codeParameters
         CFNStores.add(plan, to: &template)
         addStoreOutputs(plan, to: &template)
         if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
-        for function in plan.functions { CFNFunction.add(function, plan: plan, to: &template) }
         return template
     }
 
