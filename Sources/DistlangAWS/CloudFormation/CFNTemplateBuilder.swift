@@ -41,7 +41,17 @@ enum CFNTemplateBuilder {
         return template
     }
 
+    /// Store outputs are left out when there would be more than this many, so the template keeps room
+    /// for the API URL and nested-stack outputs within CloudFormation's 200 (the names are in the
+    /// build manifest and the Terraform outputs anyway).
+    static let maxStoreOutputs = 150
+
+    static func storeOutputCount(_ plan: AWSPlan) -> Int {
+        plan.tables.count + plan.buckets.count + plan.secrets.count + plan.queues.reduce(0) { $0 + ($1.deadLetter == nil ? 1 : 2) }
+    }
+
     static func addStoreOutputs(_ plan: AWSPlan, to template: inout CFNTemplate) {
+        guard storeOutputCount(plan) <= maxStoreOutputs else { return }
         for t in plan.tables {
             template.output(t.entity.logicalID + "Name", CFN.ref(t.entity.logicalID), description: "Name of the table of kv \(t.resource.name)")
         }
