@@ -20,7 +20,7 @@ public enum ManifestCoding {
                 if let env = f.environment { entry["environment"] = .string(env) }
                 files_[f.path] = .object(entry)
             }
-            targets[t.rawValue] = ["resources": .array(resources.sorted(by: ResourceKey.order).map(value)), "files": .object(files_)]
+            targets[t.rawValue] = ["resources": .array(ResourceKey.sorted(resources).map(value)), "files": .object(files_)]
         }
         return [
             "manifest_version": .integer(Int64(Manifest.formatVersion)),
@@ -117,9 +117,28 @@ public struct ResourceKey: Hashable, Comparable, CustomStringConvertible, Sendab
 
     public var description: String { "\(type) \(logicalName)" }
 
+    /// Bytewise order of (target, environment, format, type, logical name), as `sorted(_:)` uses.
     public static func < (a: ResourceKey, b: ResourceKey) -> Bool {
-        (a.target.rawValue, a.environment, a.format, a.type, a.logicalName) < (b.target.rawValue, b.environment, b.format, b.type, b.logicalName)
+        for (x, y) in [(a.target.rawValue, b.target.rawValue), (a.environment, b.environment), (a.format, b.format), (a.type, b.type), (a.logicalName, b.logicalName)]
+        where x != y {
+            return x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        return false
     }
 
     static func order(_ a: EmittedResource, _ b: EmittedResource) -> Bool { ResourceKey(a) < ResourceKey(b) }
+
+    /// Resources in key order. Each key becomes one byte string compared bytewise: sorting tens of
+    /// thousands of resources with `<` on five strings each is slow.
+    static func sorted(_ resources: [EmittedResource]) -> [EmittedResource] {
+        let keyed = resources.map { r -> ([UInt8], EmittedResource) in
+            var bytes: [UInt8] = []
+            for part in [r.target.rawValue, r.environment, r.format, r.type, r.logicalName] {
+                bytes += part.utf8
+                bytes.append(0)
+            }
+            return (bytes, r)
+        }
+        return keyed.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    }
 }

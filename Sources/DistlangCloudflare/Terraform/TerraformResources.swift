@@ -27,9 +27,12 @@ struct TerraformResources {
         for worker in env.workers { addWorker(worker) }
     }
 
+    /// The addresses taken so far (a set: a large app has thousands of resources).
+    private var addresses = Set<String>()
+
     private mutating func append(_ resource: TerraformResource) {
         let address = "\(resource.type.name).\(resource.name.name)"
-        if all.contains(where: { "\($0.type.name).\($0.name.name)" == address }) {
+        if !addresses.insert(address).inserted {
             diagnostics.append(.error(
                 "cloudflare.terraform-name-conflict",
                 "two Terraform resources would have the address \(address); rename one of the functions or resources"))
