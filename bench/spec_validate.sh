@@ -9,7 +9,9 @@ work="${BENCH_DIR:-/tmp/distlang-bench}"
 mkdir -p "$work"
 scripts/install-deps.sh --build-only
 swift build -c release --product distlang >/dev/null
-python3 bench/gen_spec.py 1000 300 2 "$work/spec-1000.yaml"
+mkdir -p "$work/spec-1000/src"
+python3 bench/gen_spec.py 1000 300 2 "$work/spec-1000/distlang.yaml"
+for i in $(seq 0 999); do : > "$work/spec-1000/src/fn-$i.js"; done   # sources exist, as in a real repo
 .build/release/distlang schema > "$work/distlang.schema.json"
 
 cat > "$work/validate_spec.py" <<'PY'
@@ -34,8 +36,8 @@ for _ in range(runs):
 print(f"{min(times):.3f}")
 PY
 }
-ours=$(best .build/release/distlang validate "$work/spec-1000.yaml")
-theirs=$(best python3 "$work/validate_spec.py" "$work/distlang.schema.json" "$work/spec-1000.yaml")
+ours=$(best .build/release/distlang validate "$work/spec-1000/distlang.yaml")
+theirs=$(best python3 "$work/validate_spec.py" "$work/distlang.schema.json" "$work/spec-1000/distlang.yaml")
 echo "machine: $(nproc) cores, $(uname -m)"
 printf "%-58s %7s s\n" "distlang validate, 1,000 functions (schema + rules)" "$ours"
 printf "%-58s %7s s\n" "python jsonschema + CSafeLoader (schema only)" "$theirs"

@@ -3,8 +3,10 @@ import DistlangModel
 import DistlangRender
 
 /// The AWS target: per environment, a CloudFormation template (`aws/cloudformation/<env>.yaml`,
-/// and `.json` when asked; the same document) and a Terraform root module for `hashicorp/aws`
-/// (`aws/terraform/<env>/*.tf`). See docs/targets/aws.md for the mapping and the decisions.
+/// and `.json` when asked; the same document), split into a parent and nested stacks beside it
+/// when one template would break a CloudFormation quota, and a Terraform root module for
+/// `hashicorp/aws` (`aws/terraform/<env>/*.tf`). See docs/targets/aws.md for the mapping and the
+/// decisions.
 public struct AWSEmitter: TargetEmitter {
     public var target: TargetKind { .aws }
 
@@ -22,24 +24,11 @@ public struct AWSEmitter: TargetEmitter {
         let env = model.environment
         var output = TargetOutput(diagnostics: AWSChecks.model(model, plan: plan))
 
-        // CloudFormation
-        let template = CFNTemplateBuilder.template(plan)
-        let document = template.document
-        var sizes: [(path: String, bytes: Int)] = []
-        var manifestFile: String?
-        for format in CloudFormationFormat.allCases where options.cloudFormationFormats.contains(format) {
-            let path = "aws/cloudformation/\(env).\(format.rawValue)"
-            let text = format == .yaml ? YAMLRenderer().render(document) : JSONWriter().string(document) + "\n"
-            output.files.append(EmittedFile(path: path, contents: text, environment: env))
-            sizes.append((path, text.utf8.count))
-            if manifestFile == nil { manifestFile = path }
-        }
-        if let manifestFile {
-            output.resources += AWSManifestResources.cloudFormation(template, environment: env, file: manifestFile)
-        }
-        output.diagnostics += CloudFormationLimits.check(template, renderedSizes: sizes, environment: env)
-        output.diagnostics += AWSChecks.duplicates(template.resources.map(\.logicalID), what: "CloudFormation logical ID", env: env)
-        output.diagnostics += AWSChecks.duplicates(template.outputs.map(\.0), what: "CloudFormation output", env: env)
+        // CloudFormation: one template, or a parent and nested stacks.
+        let cloudFormation = CFNOutput(plan, formats: options.cloudFormationFormats)
+        output.files += cloudFormation.files
+        output.resources += cloudFormation.resources
+        output.diagnostics += cloudFormation.diagnostics
 
         // Terraform
         let directory = "aws/terraform/\(env)"
@@ -51,7 +40,7 @@ public struct AWSEmitter: TargetEmitter {
         output.resources += AWSManifestResources.terraform(files, environment: env, directory: directory)
         output.diagnostics += AWSChecks.duplicates(terraformAddresses(files), what: "Terraform address", env: env)
 
-        output.notes += AWSNotes.notes(plan, templateSizes: sizes)
+        output.notes += AWSNotes.notes(plan, templateSizes: cloudFormation.topSizes) + cloudFormation.notes
         return output
     }
 

@@ -5,7 +5,8 @@ import DistlangRender
 /// The build manifest's view of what the AWS outputs declare (`EmittedResource`s): every
 /// resource of both formats, with its settings as written (references as their source text).
 enum AWSManifestResources {
-    static func cloudFormation(_ template: CFNTemplate, environment: String, file: String) -> [EmittedResource] {
+    /// `template`'s resources, each in the file `file` gives for its logical ID.
+    static func cloudFormation(_ template: CFNTemplate, environment: String, file: (String) -> String) -> [EmittedResource] {
         template.resources.map { r in
             var attributes = r.properties
             if let policy = r.deletionPolicy {
@@ -14,7 +15,8 @@ enum AWSManifestResources {
             }
             return EmittedResource(
                 target: .aws, format: "cloudformation", environment: environment, type: r.type, logicalName: r.logicalID,
-                physicalName: r.physicalName, file: file, attributes: attributes, replacingAttributes: r.replacingProperties,
+                physicalName: r.physicalName, file: file(r.logicalID), attributes: attributes,
+                replacingAttributes: r.replacingProperties,
                 source: r.source, isStateful: r.isStateful)
         }
     }
@@ -23,8 +25,8 @@ enum AWSManifestResources {
         files.flatMap { file in
             file.resources.map { r in
                 EmittedResource(
-                    target: .aws, format: "terraform", environment: environment, type: r.type.name,
-                    logicalName: r.type.name + "." + r.name.name, physicalName: r.physicalName,
+                    target: .aws, format: "terraform", environment: environment, type: r.manifestType,
+                    logicalName: r.manifestType + "." + r.name.name, physicalName: r.physicalName,
                     file: directory + "/" + file.name, attributes: attributes(r.body),
                     replacingAttributes: r.replacingArguments, source: r.source, isStateful: r.isStateful)
             }
@@ -38,7 +40,7 @@ enum AWSManifestResources {
         for item in body.items {
             switch item {
             case .attribute(let a):
-                o[a.name.name] = value(a.value)
+                o[a.name.name] = a.value.plainValue
             case .block(let b):
                 let entry = Value.object(attributes(b.body))
                 if case .array(let items)? = o[b.type.name] {
@@ -51,18 +53,5 @@ enum AWSManifestResources {
             }
         }
         return o
-    }
-
-    static func value(_ e: HCLExpression) -> Value {
-        switch e {
-        case .string(let s): return .string(s)
-        case .integer(let i): return .integer(i)
-        case .number(let d): return .number(d)
-        case .bool(let b): return .bool(b)
-        case .null: return .null
-        case .list(let items, _): return .array(items.map(value))
-        case .object(let items, _): return .object(JSONObject(items.map { ($0.key, value($0.value)) }))
-        case .traversal, .call, .template: return .string(HCLRenderer().render(e))
-        }
     }
 }

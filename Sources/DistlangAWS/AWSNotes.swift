@@ -26,4 +26,14 @@ enum AWSNotes {
         }
         return notes
     }
+
+    /// Why and how an environment is split, and how to deploy the split.
+    static func nestedStacks(_ nested: CFNNestedStacks, over: [String], parentPath: String, format: CloudFormationFormat) -> String {
+        let env = nested.plan.model.environment
+        var note = "aws \(env): one template would have \(over.joined(separator: ", ")), so the functions are split into \(nested.children.count) nested stacks (\(env).functions*.\(format.rawValue)) under the parent \(parentPath): deploy with aws cloudformation package --template-file \(parentPath) --s3-bucket <bucket> --output-template-file <packaged>, then aws cloudformation deploy --template-file <packaged> --capabilities CAPABILITY_NAMED_IAM (docs/targets/aws.md)"
+        if !nested.childOutputs {
+            note += "; the parent does not repeat each nested stack's FunctionNames output, which would pass CloudFormation's 200 outputs: read them from the nested stacks"
+        }
+        return note
+    }
 }

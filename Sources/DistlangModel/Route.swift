@@ -32,34 +32,38 @@ public struct Route: Sendable, Equatable, CustomStringConvertible {
         }
         let path = String(parts[1])
         guard path.hasPrefix("/") else { return .failure(.path(path, "it must start with '/'")) }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        var names = Set<String>()
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        var names = Set<Substring>()
         for (i, seg) in segments.enumerated() {
             let isLast = i == segments.count - 1
+            let text = Substring(seg)
             if seg.isEmpty {
                 if isLast && segments.count == 1 { continue }  // "/"
                 return .failure(.path(path, "it has an empty segment"))
             }
-            if seg == "*" {
+            if text == "*" {
                 if !isLast { return .failure(.path(path, "'*' may only be the last segment")) }
                 continue
             }
-            if seg.hasPrefix("{") {
+            if seg.first == UInt8(ascii: "{") {
                 let name = seg.dropFirst().dropLast()
-                guard seg.hasSuffix("}"), let first = name.first, first.isLetter || first == "_",
-                    name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
-                else { return .failure(.path(path, "'\(seg)' is not a valid parameter (use {name})")) }
-                guard names.insert(String(name)).inserted else {
-                    return .failure(.path(path, "the parameter {\(name)} appears twice"))
+                guard seg.last == UInt8(ascii: "}"), let first = name.first, isLetter(first) || first == UInt8(ascii: "_"),
+                    name.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
+                else { return .failure(.path(path, "'\(text)' is not a valid parameter (use {name})")) }
+                guard names.insert(Substring(name)).inserted else {
+                    return .failure(.path(path, "the parameter {\(Substring(name))} appears twice"))
                 }
                 continue
             }
-            guard seg.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~".contains($0)) }) else {
-                return .failure(.path(path, "'\(seg)' has characters outside letters, digits and - . _ ~"))
+            guard seg.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~") }) else {
+                return .failure(.path(path, "'\(text)' has characters outside letters, digits and - . _ ~"))
             }
         }
         return .success(Route(method: method, path: path))
     }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }
 
 /// Why a route string is not valid.

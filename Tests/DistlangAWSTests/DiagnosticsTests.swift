@@ -91,20 +91,48 @@ import TestSupport
     }
 
     /// A function with one route costs six resources (role, log group, function, integration,
-    /// route, permission) and one output, so 200 such functions exceed 500 resources and 200 outputs.
-    @Test func cloudFormationLimitsAreErrors() {
+    /// route, permission) and one output, so 200 such functions exceed 500 resources and 200
+    /// outputs in one template: the environment is split into nested stacks instead (no error).
+    @Test func overCloudFormationLimitsIsSplitNotAnError() {
         var model = SampleModels.shop()
         model.functions = (0..<200).map { i in
             FunctionModel(
                 name: "f\(i)", source: "src/f.js", routes: [Route(method: .GET, path: "/f\(i)")],
                 physicalNames: PhysicalNames(aws: "shop-f\(i)"))
         }
-        let errors = diagnostics(model).filter { $0.code == "aws.cloudformation-limit" }
-        #expect(errors.count == 2)
-        #expect(errors.contains { $0.message.contains("limit of 500 resources") && $0.message.contains("has \(4 + 3 + 200 * 6) resources") })
-        #expect(errors.contains { $0.message.contains("has \(4 + 1 + 200) outputs") && $0.message.contains("limit of 200 outputs") })
-        // Terraform has no such limit; the same build is fine there (no Terraform error).
-        #expect(!diagnostics(model).contains { $0.severity == .error && $0.code != "aws.cloudformation-limit" })
+        let output = AWSOutputs.emit([model], formats: [.yaml])
+        #expect(AWSOutputs.errors(output).isEmpty, "\(output.diagnostics.map(\.message))")
+        #expect(output.notes.contains {
+            $0.contains("\(4 + 3 + 200 * 6) resources (CloudFormation allows 500)") && $0.contains("\(4 + 1 + 200) outputs (CloudFormation allows 200)")
+                && $0.contains("nested stacks")
+        })
+        #expect(output.files.filter { $0.path.hasPrefix("aws/cloudformation/default.functions") }.count >= 2)
+    }
+
+    /// What stays in the parent (data stores, secrets, the API, one stack per child) can still be
+    /// too much: an error naming the parent, with what to do.
+    @Test func parentOverTheLimitIsAnError() {
+        var model = SampleModels.shop()
+        model.resources += (0..<500).map { i in
+            ResourceModel(name: "b\(i)", kind: .bucket, physicalNames: PhysicalNames(aws: "shop-b\(i)"))
+        }
+        let errors = AWSOutputs.errors(AWSOutputs.emit([model], formats: [.yaml]))
+        #expect(errors.contains {
+            $0.code == "aws.cloudformation-limit" && $0.message.contains("aws/cloudformation/default.yaml has")
+                && $0.message.contains("limit of 500 resources") && ($0.hint ?? "").contains("stay in the parent")
+        }, "\(errors.map(\.message))")
+    }
+
+    /// One function's resources cannot be split across stacks: a function that alone breaks a
+    /// quota gets a child of its own, reported as an error naming it.
+    @Test func functionTooBigForAStackIsAnError() {
+        var model = SampleModels.shop()
+        model.functions[0].routes = (0..<520).map { Route(method: .GET, path: "/r\($0)") }
+        let output = AWSOutputs.emit([model], formats: [.yaml])
+        let errors = AWSOutputs.errors(output).filter { $0.code == "aws.cloudformation-limit" }
+        #expect(errors.count == 1, "\(errors.map(\.message))")
+        #expect(errors.contains { $0.message.contains("aws/cloudformation/default.functions") && $0.message.contains("has 525 resources") })
+        #expect(errors.allSatisfy { ($0.hint ?? "").contains("function api alone") })
     }
 
     @Test func bodySizeAndParameterLimits() {

@@ -17,6 +17,15 @@ import TestSupport
 /// resource moto skips make moto answer HTTP 500, so the deployed copy (only) drops them; the
 /// script reports which. The JSON form is not deployed: it is the same document (InjectionTests
 /// and GoldenTests compare the two).
+///
+/// The split app (`nested`) is deployed as `aws cloudformation package` would: the script uploads
+/// each child template to moto's S3 and its deployed copy of the parent says
+/// `https://s3.amazonaws.com/distlang-smoke-templates/<stack>/<file>` instead of the local path;
+/// it also replaces the stack parameters fed by resources moto skips (`HttpApiId` from the API,
+/// `<S>SecretArn` from the secrets: moto would leave them empty and refuse the child) with
+/// placeholders, and drops the parent's outputs
+/// that read a child's outputs (moto 5.2.1 does not implement `Fn::GetAtt Child.Outputs.X`).
+/// Every function, role, rule and log group in the children must then be found.
 @Suite(.serialized) struct MotoSmokeTests {
     struct Expectation: Encodable {
         var app: String
@@ -87,10 +96,58 @@ import TestSupport
         }
         let hostile = try #require(results.first { $0["name"] as? String == "hostile-default" })
         #expect((hostile["environment_checked"] as? Int ?? 0) == HostileModels.strings.count)
+        // The split app went through its nested stacks: every child uploaded and deployed, and
+        // nothing rewritten but the TemplateURLs, HttpApiId and the outputs reading children.
+        let nested = try #require(results.first { $0["name"] as? String == "nested-default" })
+        let layout = try NestedLayout(ScaleApps.over, environment: "default")
+        #expect((nested["children"] as? [[String: Any]])?.count == layout.children.count)
+        let rewritten = nested["rewritten"] as? [String] ?? []
+        #expect(rewritten.filter { $0.contains(" TemplateURL ") }.count == layout.children.count)
+        let parameters = rewritten.filter { $0.contains(" parameter ") }.map { $0.split(separator: " ")[2] }
+        #expect(!parameters.isEmpty && parameters.allSatisfy { $0 == "HttpApiId" || $0.hasSuffix("SecretArn") }, "\(parameters)")
+        #expect(rewritten.allSatisfy { $0.contains(" TemplateURL ") || $0.contains(" parameter ") || $0.hasSuffix("(reads a nested stack's outputs)") })
+        #expect(stacks.first { $0.name == "nested-default" }?.expect["functions"]?.count == 3 + ScaleApps.overExtra)
         // The shop really has every kind of thing to find.
         let shop = try #require(stacks.first { $0.name == "shop-default" })
         for kind in ["functions", "tables", "buckets", "queues", "roles", "rules", "log_groups"] {
             #expect(!(shop.expect[kind] ?? []).isEmpty, "\(kind)")
+        }
+    }
+
+    /// The split app's layout is what `aws cloudformation package` expects: run on the YAML and
+    /// the JSON parent (aws-cli, its S3 calls sent to moto_server), it uploads every child the
+    /// parent names, unchanged, and points each stack resource at the upload.
+    @Test func awsCloudFormationPackageUploadsEveryChild() throws {
+        guard let motoServer = try Checkers.tool("moto_server"), let aws = try Checkers.tool("aws") else { return }
+        let corpus = try AWSCorpus.writeAll()
+        let nested = try #require(corpus.entries.first { $0.entry.name == "nested" })
+        let parents = ["yaml", "json"].map { "\(nested.directory)/aws/cloudformation/default.\($0)" }
+        let work = URL(fileURLWithPath: corpus.root)
+        let emptyConfig = work.appendingPathComponent("empty-aws-config-package")
+        _ = FileManager.default.createFile(atPath: emptyConfig.path, contents: Data())
+        let server = try MotoServer(executable: motoServer, logFile: work.appendingPathComponent("moto-package.log"))
+        defer { server.stop() }
+        let (result, json) = try Checkers.python(
+            "package_check.py", [aws, "http://localhost:\(server.port)", "distlang-package"] + parents,
+            environment: [
+                "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path,
+                "AWS_EC2_METADATA_DISABLED": "true",
+            ],
+            timeout: 300)
+        server.stop()
+        #expect(result.exitCode == 0, "package_check.py failed:\n\(result.stderr.suffix(3000))")
+        let results = try #require((json as? [String: Any])?["parents"] as? [[String: Any]], "\(result.stdout.prefix(2000))")
+        let children = try NestedLayout(ScaleApps.over, environment: "default").children.count
+        #expect(results.count == 2)
+        for parent in results {
+            #expect(parent["exit"] as? Int == 0, "\(parent["parent"] ?? ""): \(parent["stderr"] ?? "")")
+            let stacks = parent["stacks"] as? [[String: Any]] ?? []
+            #expect(stacks.count == children)
+            for stack in stacks {
+                #expect(stack["same"] as? Bool == true, "\(stack)")
+                #expect((stack["url"] as? String)?.hasPrefix("http://localhost:\(server.port)/distlang-package/") == true, "\(stack)")
+            }
         }
     }
 

@@ -61,3 +61,10 @@ struct ExampleTests {
         #expect(SpecSchema.text == file, "run scripts/embed-text.py (see its header) after editing schemas/distlang.schema.json")
     }
 }
+
+/// The embedded schema is compiled without its meta-schema check at run time; this checks it once.
+struct EmbeddedSchemaTests {
+    @Test func specSchemaIsAValidDraft2020Schema() throws {
+        _ = try SpecSchemaValidator.compile(checkingMetaschema: true)
+    }
+}

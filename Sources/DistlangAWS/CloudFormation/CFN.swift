@@ -40,21 +40,14 @@ enum CFN {
         }
     }
 
-    static func value(_ env: AWSEnvironmentValue) -> Value {
-        switch env {
-        case .literal(let text): return .string(text)
-        case .reference(let reference): return value(reference)
-        }
-    }
-
-    /// An IAM policy document.
-    static func policyDocument(_ statements: [AWSPolicyStatement]) -> Value {
+    /// An IAM policy document; `scope` says how it reaches the shared resources it names.
+    static func policyDocument(_ statements: [AWSPolicyStatement], scope: CFNScope) -> Value {
         object([
             ("Version", "2012-10-17"),
             ("Statement", .array(statements.map { s in
                 object([
                     ("Sid", .string(s.sid)), ("Effect", "Allow"), ("Action", strings(s.actions)),
-                    ("Resource", .array(s.resources.map(value))),
+                    ("Resource", .array(s.resources.map(scope.value))),
                 ])
             })),
         ])

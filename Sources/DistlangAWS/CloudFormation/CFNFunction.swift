@@ -4,9 +4,11 @@ import DistlangModel
 /// One function and everything that belongs to it alone: execution role with its inline policy,
 /// log group, the Lambda function, HTTP integration + routes + invoke permission, schedule rules +
 /// invoke permissions, and the event source mapping of the queue it consumes. Every logical ID
-/// starts with the function's own prefix, so the group can move to a nested stack as a whole.
+/// starts with the function's own prefix, so the group can move to a nested stack as a whole;
+/// `scope` says how the group reaches the shared resources (in the same template, or through a
+/// nested stack's parameters), and nothing else about it changes when it moves.
 enum CFNFunction {
-    static func add(_ f: FunctionPlan, plan: AWSPlan, to template: inout CFNTemplate) {
+    static func add(_ f: FunctionPlan, plan: AWSPlan, scope: CFNScope = .local, to template: inout CFNTemplate) {
         let source = f.element
         template.add(CFNResource(
             logicalID: f.role.logicalID, type: "AWS::IAM::Role",
@@ -14,7 +16,7 @@ enum CFNFunction {
                 ("RoleName", .string(f.roleName)),
                 ("Description", .string("Execution role of function \(f.model.name) of \(AWSText.appLabel(plan.model))")),
                 ("AssumeRolePolicyDocument", CFN.trustPolicy(service: "lambda.amazonaws.com")),
-                ("Policies", [CFN.object([("PolicyName", "access"), ("PolicyDocument", CFN.policyDocument(f.policy))])]),
+                ("Policies", [CFN.object([("PolicyName", "access"), ("PolicyDocument", CFN.policyDocument(f.policy, scope: scope))])]),
             ]),
             physicalName: f.roleName, replacingProperties: ["RoleName"], source: source))
         template.add(CFNResource(
@@ -24,13 +26,13 @@ enum CFNFunction {
                 ("RetentionInDays", .integer(Int64(AWSDefaults.logRetentionDays))),
             ]),
             deletionPolicy: .delete, physicalName: f.logGroupName, replacingProperties: ["LogGroupName"], source: source))
-        template.add(function(f))
-        if let http = f.http, let api = plan.httpAPI { addHTTP(http, api: api, f, to: &template) }
+        template.add(function(f, scope: scope))
+        if let http = f.http, let api = plan.httpAPI { addHTTP(http, apiName: scope.apiName(api), f, to: &template) }
         for schedule in f.schedules { addSchedule(schedule, f, to: &template) }
         if let consumer = f.consumer {
             var properties = JSONObject([
                 ("FunctionName", CFN.ref(f.function.logicalID)),
-                ("EventSourceArn", CFN.getAtt(consumer.queue.logicalID, "Arn")),
+                ("EventSourceArn", scope.value(.arn(consumer.queue))),
                 ("BatchSize", .integer(Int64(consumer.batchSize))),
             ])
             if let window = consumer.batchingWindow {
@@ -45,7 +47,7 @@ enum CFNFunction {
             f.function.logicalID + "Name", CFN.ref(f.function.logicalID), description: "Name of function \(f.model.name)")
     }
 
-    static func function(_ f: FunctionPlan) -> CFNResource {
+    static func function(_ f: FunctionPlan, scope: CFNScope) -> CFNResource {
         var properties = JSONObject([
             ("FunctionName", .string(f.physicalName)),
             ("Runtime", .string(f.runtime)),
@@ -61,7 +63,7 @@ enum CFNFunction {
         ])
         if !f.environment.isEmpty {
             properties["Environment"] = [
-                "Variables": .object(JSONObject(f.environment.map { ($0.name, CFN.value($0.value)) }))
+                "Variables": .object(JSONObject(f.environment.map { ($0.name, scope.value($0.value)) }))
             ]
         }
         return CFNResource(
@@ -69,11 +71,12 @@ enum CFNFunction {
             physicalName: f.physicalName, replacingProperties: ["FunctionName"], source: f.element)
     }
 
-    static func addHTTP(_ http: HTTPPlan, api: HTTPAPIPlan, _ f: FunctionPlan, to template: inout CFNTemplate) {
+    /// `apiName`: the logical name whose `Ref` is the API's ID (the API, or a nested stack's parameter).
+    static func addHTTP(_ http: HTTPPlan, apiName: String, _ f: FunctionPlan, to template: inout CFNTemplate) {
         template.add(CFNResource(
             logicalID: http.integration.logicalID, type: "AWS::ApiGatewayV2::Integration",
             properties: JSONObject([
-                ("ApiId", CFN.ref(api.api.logicalID)),
+                ("ApiId", CFN.ref(apiName)),
                 ("IntegrationType", "AWS_PROXY"),
                 ("IntegrationUri", CFN.getAtt(f.function.logicalID, "Arn")),
                 ("PayloadFormatVersion", "2.0"),
@@ -83,7 +86,7 @@ enum CFNFunction {
             template.add(CFNResource(
                 logicalID: route.entity.logicalID, type: "AWS::ApiGatewayV2::Route",
                 properties: JSONObject([
-                    ("ApiId", CFN.ref(api.api.logicalID)),
+                    ("ApiId", CFN.ref(apiName)),
                     ("RouteKey", .string(route.routeKey)),
                     ("Target", CFN.join("/", ["integrations", CFN.ref(http.integration.logicalID)])),
                 ]),
@@ -92,7 +95,7 @@ enum CFNFunction {
         template.add(permission(
             http.permission, f, principal: "apigateway.amazonaws.com",
             sourceArn: CFN.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${\(api.api.logicalID)}/*/*")))
+                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${\(apiName)}/*/*")))
     }
 
     static func addSchedule(_ s: SchedulePlan, _ f: FunctionPlan, to template: inout CFNTemplate) {

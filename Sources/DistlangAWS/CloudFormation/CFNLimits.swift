@@ -2,8 +2,9 @@ import DistlangCore
 
 /// CloudFormation's per-template quotas (cloudformation-limits in the AWS documentation).
 ///
-/// An environment over any of them is an error for now; issue 9 will split such apps into
-/// nested stacks instead.
+/// An environment whose single template would break any of them is split into nested stacks
+/// (`CFNNestedStacks`); what can still break one is the parent (shared resources and one stack
+/// resource per child) or a child holding one function that alone is too big: those are errors.
 public enum CloudFormationLimits {
     public static let resources = 500
     public static let parameters = 200
@@ -13,17 +14,38 @@ public enum CloudFormationLimits {
     /// A template passed inline (`--template-body`); above it, deploy through S3.
     public static let inlineBodyBytes = 51_200
 
+    /// Each quota `template` breaks, e.g. `1207 resources (CloudFormation allows 500)`; `sizes`
+    /// are the byte sizes of its renderings (YAML and JSON).
+    static func exceeded(_ template: CFNTemplate, sizes: [Int]) -> [String] {
+        var out: [String] = []
+        func check(_ count: Int, _ limit: Int, _ unit: String) {
+            if count > limit { out.append("\(count) \(unit) (CloudFormation allows \(limit))") }
+        }
+        check(template.resources.count, resources, "resources")
+        check(template.parameters.count, parameters, "parameters")
+        check(template.outputs.count, outputs, "outputs")
+        if let largest = sizes.max() { check(largest, bodyBytes, "bytes") }
+        return out
+    }
+
+    /// Whether the counts alone are within the quotas (no rendering needed to know).
+    static func countsFit(_ template: CFNTemplate) -> Bool { exceeded(template, sizes: []).isEmpty }
+
+    static let defaultHint =
+        "the data stores, secrets, HTTP API and one stack resource per nested stack stay in the parent template: split the app into smaller apps, or use the Terraform output"
+
     /// Errors for every quota `template` exceeds; `renderedSizes` are the byte sizes of the files
     /// written for it (YAML and/or JSON), keyed by path.
-    static func check(_ template: CFNTemplate, renderedSizes: [(path: String, bytes: Int)], environment: String)
-        -> [Diagnostic]
-    {
+    static func check(
+        _ template: CFNTemplate, renderedSizes: [(path: String, bytes: Int)], environment: String, hint: String = defaultHint
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let name = renderedSizes.first?.path ?? "the CloudFormation template"
         func over(_ what: String, _ count: Int, _ limit: Int, _ unit: String) {
             out.append(.error(
                 "aws.cloudformation-limit",
-                "environment \(environment): the CloudFormation template has \(count) \(unit), more than CloudFormation's limit of \(limit) \(what)",
-                hint: "split the app into smaller apps, or use the Terraform output; automatic nested stacks are planned (issue 9)"))
+                "environment \(environment): \(name) has \(count) \(unit), more than CloudFormation's limit of \(limit) \(what)",
+                hint: hint))
         }
         if template.resources.count > resources { over("resources per template", template.resources.count, resources, "resources") }
         if template.parameters.count > parameters { over("parameters per template", template.parameters.count, parameters, "parameters") }
@@ -32,7 +54,7 @@ public enum CloudFormationLimits {
             out.append(.error(
                 "aws.cloudformation-limit",
                 "environment \(environment): \(file.path) is \(file.bytes) bytes, more than CloudFormation's limit of \(bodyBytes) bytes (1 MB) per template body",
-                hint: "split the app into smaller apps, or use the Terraform output; automatic nested stacks are planned (issue 9)"))
+                hint: hint))
         }
         return out
     }

@@ -13,6 +13,8 @@ struct CFNResource: Sendable {
     /// Properties whose change makes CloudFormation replace the resource.
     var replacingProperties: [String] = []
     var source: ModelElement? = nil
+    /// The resource's `Metadata` (not a setting of the resource; not in the manifest).
+    var metadata: Value? = nil
     var isStateful: Bool { deletionPolicy == .retain }
 
     /// The resource as it appears under `Resources`.
@@ -23,6 +25,7 @@ struct CFNResource: Sendable {
             o["DeletionPolicy"] = .string(deletionPolicy.rawValue)
             o["UpdateReplacePolicy"] = .string(deletionPolicy.rawValue)
         }
+        if let metadata { o["Metadata"] = metadata }
         o["Properties"] = .object(properties)
         return .object(o)
     }

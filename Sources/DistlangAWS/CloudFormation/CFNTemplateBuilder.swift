@@ -10,28 +10,48 @@ enum CFNTemplateBuilder {
     static let codeBucketParameter = "CodeBucket"
     static let codeKeyPrefixParameter = "CodeKeyPrefix"
 
+    /// The code location, the same in a single template, a parent and every nested stack.
+    static let codeParameters: [(String, Value)] = [
+        (codeBucketParameter, CFN.object([
+            ("Type", "String"),
+            ("Description", "S3 bucket, in this stack's region, holding each function's code as <CodeKeyPrefix><function>.zip"),
+            ("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
+        ])),
+        (codeKeyPrefixParameter, CFN.object([
+            ("Type", "String"),
+            ("Default", ""),
+            ("Description", "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets CloudFormation see new code)"),
+        ])),
+    ]
+
     static func template(_ plan: AWSPlan) -> CFNTemplate {
-        var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
-        template.parameters = [
-            (codeBucketParameter, CFN.object([
-                ("Type", "String"),
-                ("Description", "S3 bucket, in this stack's region, holding each function's code as <CodeKeyPrefix><function>.zip"),
-                ("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
-            ])),
-            (codeKeyPrefixParameter, CFN.object([
-                ("Type", "String"),
-                ("Default", ""),
-                ("Description", "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets CloudFormation see new code)"),
-            ])),
-        ]
-        CFNStores.add(plan, to: &template)
-        addStoreOutputs(plan, to: &template)
-        if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
+        var template = shared(plan)
         for function in plan.functions { CFNFunction.add(function, plan: plan, to: &template) }
         return template
     }
 
+    /// Everything but the functions: the code parameters, the data stores with their outputs, the
+    /// HTTP API. The start of a single template, and the whole of a parent's own resources.
+    static func shared(_ plan: AWSPlan) -> CFNTemplate {
+        var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
+        template.parameters = codeParameters
+        CFNStores.add(plan, to: &template)
+        addStoreOutputs(plan, to: &template)
+        if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
+        return template
+    }
+
+    /// Store outputs are left out when there would be more than this many, so the template keeps room
+    /// for the API URL and nested-stack outputs within CloudFormation's 200 (the names are in the
+    /// build manifest and the Terraform outputs anyway).
+    static let maxStoreOutputs = 150
+
+    static func storeOutputCount(_ plan: AWSPlan) -> Int {
+        plan.tables.count + plan.buckets.count + plan.secrets.count + plan.queues.reduce(0) { $0 + ($1.deadLetter == nil ? 1 : 2) }
+    }
+
     static func addStoreOutputs(_ plan: AWSPlan, to template: inout CFNTemplate) {
+        guard storeOutputCount(plan) <= maxStoreOutputs else { return }
         for t in plan.tables {
             template.output(t.entity.logicalID + "Name", CFN.ref(t.entity.logicalID), description: "Name of the table of kv \(t.resource.name)")
         }

@@ -78,6 +78,8 @@ struct TFResource: Sendable {
     var replacingArguments: [String] = []
     var source: ModelElement? = nil
     var isStateful: Bool = false
+    /// A `data` block (recorded so a policy document's changes show in `distlang diff`).
+    var isData = false
 
     init(
         _ entity: AWSEntity, physicalName: String? = nil, replacing: [String] = [], source: ModelElement? = nil,
@@ -103,7 +105,10 @@ struct TFResource: Sendable {
         self.isStateful = isStateful
     }
 
-    var block: HCLBlock { HCLBlock("resource", [type, name], body: body) }
+    var block: HCLBlock { HCLBlock(isData ? "data" : "resource", [type, name], body: body) }
+
+    /// The type as the manifest records it: `data.<type>` for data sources.
+    var manifestType: String { isData ? "data." + type.name : type.name }
 }
 
 /// A `.tf` file being assembled: its blocks in order, and the resources among them.

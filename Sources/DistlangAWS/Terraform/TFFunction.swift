@@ -13,14 +13,18 @@ enum TFFunction {
             HCLAttribute("description", .string("Execution role of function \(f.model.name) of \(AWSText.appLabel(plan.model))"))
             HCLAttribute("assume_role_policy", .reference("data", "aws_iam_policy_document", TFRootBuilder.lambdaTrustPolicy, "json"))
         })
-        file.add(HCLBlock("data", ["aws_iam_policy_document", policyDocument], body: HCLBody(f.policy.map { s in
-            .block(HCLBlock("statement") {
-                HCLAttribute("sid", .string(s.sid))
-                HCLAttribute("effect", "Allow")
-                HCLAttribute("actions", TF.strings(s.actions))
-                HCLAttribute("resources", .list(s.resources.map(TF.value)))
-            })
-        })))
+        var document = TFResource(type: "aws_iam_policy_document", name: policyDocument, source: source) {
+            for s in f.policy {
+                HCLBlock("statement") {
+                    HCLAttribute("sid", .string(s.sid))
+                    HCLAttribute("effect", "Allow")
+                    HCLAttribute("actions", TF.strings(s.actions))
+                    HCLAttribute("resources", .list(s.resources.map(TF.value)))
+                }
+            }
+        }
+        document.isData = true
+        file.add(document)
         file.add(TFResource(type: "aws_iam_role_policy", name: f.role.terraformName, replacing: ["name", "role"], source: source) {
             HCLAttribute("name", "access")
             HCLAttribute("role", TF.attribute(f.role, "id"))

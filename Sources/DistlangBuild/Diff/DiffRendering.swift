@@ -43,7 +43,7 @@ public enum DiffRendering {
         out += c.dataLoss > 0 ? " — :warning: **\(c.dataLoss) with data loss**\n\n" : "\n\n"
         for env in diff.environments where !env.isEmpty {
             out += "#### \(env.name)\(env.status == .present ? "" : " (environment \(env.status.rawValue))")\n\n"
-            let model = modelLines(env) + accessLines(env)
+            let model = modelLines(env, words: true) + accessLines(env)
             if !model.isEmpty { out += model.map { "- \(escape($0))\n" }.joined() + "\n" }
             for group in groups(env) {
                 out += "<details><summary>\(escape(group.title)): \(group.changes.count) change\(group.changes.count == 1 ? "" : "s")</summary>\n\n"
@@ -110,11 +110,12 @@ public enum DiffRendering {
         ["path": .string(f.path), "old": f.old ?? .null, "new": f.new ?? .null]
     }
 
-    static func modelLines(_ env: EnvironmentDiff) -> [String] {
+    /// `words`: "added function x" instead of "+ function x" (markdown lists start with "-").
+    static func modelLines(_ env: EnvironmentDiff, words: Bool = false) -> [String] {
         env.model.map { m in
             switch m.kind {
-            case .added: return "+ \(m.element)"
-            case .removed: return "- \(m.element)"
+            case .added: return (words ? "added " : "+ ") + m.element.description
+            case .removed: return (words ? "removed " : "- ") + m.element.description
             case .renamed: return "renamed \(m.element.kind.rawValue) \(m.oldName ?? "?") -> \(m.element.name)"
             case .changed:
                 let name = m.element.name == "targets" ? "targets" : m.element.description
@@ -160,7 +161,9 @@ public enum DiffRendering {
     }
 
     static func headline(_ r: ResourceChange) -> String {
-        var s = "\(r.type) \(r.oldLogicalName.map { "\($0) -> " } ?? "")\(r.logicalName)"
+        // Terraform addresses repeat the type (`aws_iam_role.api`): show the name once.
+        func name(_ n: String) -> String { n.hasPrefix(r.type + ".") ? String(n.dropFirst(r.type.count + 1)) : n }
+        var s = "\(r.type) \(r.oldLogicalName.map { "\(name($0)) -> " } ?? "")\(name(r.logicalName))"
         if let old = r.oldPhysicalName, let new = r.physicalName, old != new {
             s += " (\(old) -> \(new))"
         } else if let p = r.physicalName {

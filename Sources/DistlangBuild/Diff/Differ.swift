@@ -40,6 +40,10 @@ enum ValueDiff {
             for k in keys { out += fields(a[k], b[k], path: path.isEmpty ? k : "\(path).\(k)") }
             return out
         }
+        // Lists of the same length: element by element, so one changed statement reads as one change.
+        if case .array(let a)? = old, case .array(let b)? = new, a.count == b.count {
+            return zip(a, b).enumerated().flatMap { i, pair in fields(pair.0, pair.1, path: "\(path)[\(i)]") }
+        }
         return [FieldChange(path: path, old: old, new: new)]
     }
 }

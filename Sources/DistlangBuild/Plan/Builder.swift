@@ -51,7 +51,7 @@ public struct Builder {
         let manifest = StageTimings.measure("manifest") { Manifest(
             specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
             models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
-            resources: resources.sortedByKey(),
+            resources: ResourceKey.sorted(resources),
             files: files.map { Manifest.FileEntry(path: $0.file.path, sha256: SHA256.hex($0.file.contents), target: $0.target, environment: $0.file.environment) }) }
         return BuildPlan(files: files, manifest: manifest, scope: scope, notes: notes, diagnostics: diagnostics)
     }

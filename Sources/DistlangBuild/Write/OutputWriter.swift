@@ -50,7 +50,7 @@ public struct OutputWriter {
         m.files += previous.files.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
         m.files.sort { $0.path < $1.path }
         m.resources += previous.resources.filter { !plan.scope.covers(target: $0.target, environment: $0.environment) }
-        m.resources = m.resources.sortedByKey()
+        m.resources = ResourceKey.sorted(m.resources)
         for (env, model) in previous.models where !plan.scope.covers(environment: env) { m.models[env] = model }
         return m
     }

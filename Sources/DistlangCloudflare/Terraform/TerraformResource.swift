@@ -39,22 +39,8 @@ struct TerraformResource {
         return EmittedResource(
             target: .cloudflare, format: "terraform", environment: environment, type: type.name, logicalName: name.name,
             physicalName: physicalName, file: file,
-            attributes: JSONObject(attributes.map { ($0.name.name, Self.value($0.value)) }),
+            attributes: JSONObject(attributes.map { ($0.name.name, $0.value.plainValue) }),
             replacingAttributes: replacing.filter(names.contains), source: source, isStateful: isStateful)
     }
 
-    /// Literals as JSON values; references, calls and templates as their HCL text (for diffs,
-    /// e.g. `cloudflare_queue.orders.queue_name`). Secret values are never in the tree, only `var.` references.
-    static func value(_ expression: HCLExpression) -> Value {
-        switch expression {
-        case .string(let s): return .string(s)
-        case .integer(let i): return .integer(i)
-        case .number(let d): return .number(d)
-        case .bool(let b): return .bool(b)
-        case .null: return .null
-        case .list(let items, _): return .array(items.map(value))
-        case .object(let items, _): return .object(JSONObject(items.map { ($0.key, value($0.value)) }))
-        case .traversal, .call, .template: return .string(HCLRenderer().render(expression))
-        }
-    }
 }

@@ -12,8 +12,6 @@ struct TerraformResources {
     private(set) var all: [TerraformResource] = []
     private(set) var outputs: [(name: HCLIdentifier, description: String, value: HCLExpression)] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// The `<type>.<name>` address of every block in `all`.
-    private var addresses: Set<String> = []
     /// Model resource name -> its block (the dead-letter queue under `<name> dlq`).
     private var byResource: [String: TerraformResource] = [:]
     private var scripts: [String: TerraformResource] = [:]
@@ -28,6 +26,9 @@ struct TerraformResources {
         for plan in env.resources { addResource(plan) }
         for worker in env.workers { addWorker(worker) }
     }
+
+    /// The addresses taken so far (a set: a large app has thousands of resources).
+    private var addresses = Set<String>()
 
     private mutating func append(_ resource: TerraformResource) {
         let address = "\(resource.type.name).\(resource.name.name)"

@@ -1,14 +1,11 @@
 /// SHA-256 (FIPS 180-4), for file digests in the build manifest and stable name suffixes.
 /// Small and dependency-free; checked against the standard test vectors.
-///
-/// Whole 64-byte blocks are compressed straight from the caller's contiguous bytes (a String's
-/// UTF-8, an array); only a partial block is buffered. A build hashes every output file, so this
-/// is on the build's hot path.
 public struct SHA256: Sendable {
-    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
-    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
-    /// The bytes of a block not yet complete (fewer than 64).
-    private var buffer: [UInt8] = []
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
+    /// Bytes waiting for a full 64-byte block.
+    private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
     private static let k: [UInt32] = [
@@ -25,72 +22,56 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        if bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) == nil {
-            Array(bytes).withUnsafeBytes { update($0) }
-        }
+        if let done = bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) { return done }
+        update(Array(bytes))
     }
 
-    /// Adds the UTF-8 of `string`.
-    public mutating func update(_ string: String) {
-        var s = string
-        s.withUTF8 { update(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Adds `bytes`: tops up a partial block first, then compresses whole blocks in place.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        length &+= UInt64(bytes.count)
+    private mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(buffer.count)
         var offset = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<take])
             offset = take
-            if buffer.count == 64 {
-                let block = buffer
-                block.withUnsafeBytes { compress($0.baseAddress!) }
-                buffer.removeAll(keepingCapacity: true)
-            }
+            if pending.count < 64 { return }
+            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(base + offset)
+        while buffer.count - offset >= 64 {
+            compress(buffer.baseAddress! + offset)
             offset += 64
         }
-        if offset < bytes.count {
-            buffer.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
-        }
+        pending.append(contentsOf: buffer[offset...])
     }
 
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
-        var tail = buffer
+        var tail = pending
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        tail.withUnsafeBytes { raw in
-            for chunk in stride(from: 0, to: raw.count, by: 64) { compress(raw.baseAddress! + chunk) }
+        tail.withUnsafeBufferPointer { buf in
+            for block in stride(from: 0, to: buf.count, by: 64) { compress(buf.baseAddress! + block) }
         }
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             for i in (0..<4).reversed() { out.append(UInt8(truncatingIfNeeded: word >> (UInt32(i) * 8))) }
         }
         return out
     }
 
-    /// Compresses the 64 bytes at `block` into the state.
-    private mutating func compress(_ block: UnsafeRawPointer) {
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
-                let p = block + i * 4
-                w[i] = UInt32(p.load(as: UInt8.self)) << 24 | UInt32(p.load(fromByteOffset: 1, as: UInt8.self)) << 16
-                    | UInt32(p.load(fromByteOffset: 2, as: UInt8.self)) << 8 | UInt32(p.load(fromByteOffset: 3, as: UInt8.self))
+                w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
                 let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+            var (a, b, c, d, e, f, g, h) = state
             Self.k.withUnsafeBufferPointer { k in
                 for i in 0..<64 {
                     let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
@@ -103,36 +84,29 @@ public struct SHA256: Sendable {
                     d = c; c = b; b = a; a = t1 &+ t2
                 }
             }
-            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-            h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
     }
 
-    @inline(__always)
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The lowercase hex digest of `bytes`.
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var h = SHA256()
         h.update(bytes)
-        return hex(digest: h.finalize())
-    }
-
-    /// The lowercase hex digest of the UTF-8 of `string`.
-    public static func hex(_ string: String) -> String {
-        var h = SHA256()
-        h.update(string)
-        return hex(digest: h.finalize())
-    }
-
-    private static func hex(digest: [UInt8]) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: digest.count * 2) { out in
-            for (i, byte) in digest.enumerated() {
-                out[2 * i] = digits[Int(byte >> 4)]
-                out[2 * i + 1] = digits[Int(byte & 0xF)]
-            }
-            return digest.count * 2
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in h.finalize() {
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 0xF)])
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func hex(_ string: String) -> String {
+        var s = string
+        return s.withUTF8 { hex($0) }
     }
 }

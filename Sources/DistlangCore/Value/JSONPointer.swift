@@ -100,3 +100,18 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
         return current
     }
 }
+
+extension String {
+    /// Whether `needle` occurs in the string, comparing UTF-8 bytes (no Foundation, no locale).
+    public func containsBytes(_ needle: String) -> Bool {
+        let h = Array(utf8), n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        guard h.count >= n.count else { return false }
+        for start in 0...(h.count - n.count) where h[start] == n[0] {
+            var i = 1
+            while i < n.count && h[start + i] == n[i] { i += 1 }
+            if i == n.count { return true }
+        }
+        return false
+    }
+}

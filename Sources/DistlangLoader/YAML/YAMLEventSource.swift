@@ -10,7 +10,7 @@ import Foundation
 /// freed where it was made).
 final class YAMLEventSource {
     /// Inputs at least this large are parsed on a second thread.
-    static let pipelineThreshold = 256 << 10
+    static let pipelineThreshold = 64 << 10
     private static let chunkSize = 4096
     private static let maxQueuedChunks = 8
 

@@ -11,20 +11,20 @@ struct FormatCheck: Sendable {
 
     /// The formats `--assert-formats` asserts.
     static let table: [String: @Sendable (String) -> Bool] = [
-        "date-time": DateTimeFormats.isDateTime,
-        "date": DateTimeFormats.isDate,
-        "time": DateTimeFormats.isTime,
-        "duration": DateTimeFormats.isDuration,
-        "email": NetworkFormats.isEmail,
-        "hostname": NetworkFormats.isHostname,
-        "ipv4": NetworkFormats.isIPv4,
-        "ipv6": NetworkFormats.isIPv6,
-        "uri": URIFormats.isURI,
-        "uri-reference": URIFormats.isURIReference,
-        "uuid": isUUID,
-        "regex": isRegex,
-        "json-pointer": PointerFormats.isJSONPointer,
-        "relative-json-pointer": PointerFormats.isRelativeJSONPointer,
+        "date-time": { DateTimeFormats.isDateTime($0) },
+        "date": { DateTimeFormats.isDate($0) },
+        "time": { DateTimeFormats.isTime($0) },
+        "duration": { DateTimeFormats.isDuration($0) },
+        "email": { NetworkFormats.isEmail($0) },
+        "hostname": { NetworkFormats.isHostname($0) },
+        "ipv4": { NetworkFormats.isIPv4($0) },
+        "ipv6": { NetworkFormats.isIPv6($0) },
+        "uri": { URIFormats.isURI($0) },
+        "uri-reference": { URIFormats.isURIReference($0) },
+        "uuid": { isUUID($0) },
+        "regex": { isRegex($0) },
+        "json-pointer": { PointerFormats.isJSONPointer($0) },
+        "relative-json-pointer": { PointerFormats.isRelativeJSONPointer($0) },
     ]
 
     /// RFC 4122: 8-4-4-4-12 hexadecimal digits.

@@ -68,11 +68,10 @@ struct SemanticChecks {
         }
     }
 
+    /// `functions` are in document order, so the first consumer named is the one written first.
     private mutating func checkOneConsumerPerQueue(_ functions: [FunctionModel]) {
         var first: [String: FunctionModel] = [:]
-        for f in functions.sorted(by: { a, b in
-            sink.location(of: functionPointer(a)).span.start < sink.location(of: functionPointer(b)).span.start
-        }) {
+        for f in functions {
             guard let queue = f.consumes?.queue else { continue }
             if let earlier = first[queue] {
                 sink.error(
@@ -127,7 +126,7 @@ struct SemanticChecks {
     private mutating func checkCredentials(_ f: FunctionModel) {
         for v in f.env {
             let upper = v.name.uppercased()
-            if Self.credentialMarkers.contains(where: { upper.contains($0) }) || upper.hasSuffix("_KEY") {
+            if Self.credentialMarkers.contains(where: { upper.containsBytes($0) }) || upper.hasSuffix("_KEY") {
                 sink.warning(
                     "spec.credential-in-env", "\(v.name) looks like a credential, but env values are written into the outputs in plain text",
                     at: functionPointer(f, "env", v.name), atKey: true,
@@ -139,34 +138,33 @@ struct SemanticChecks {
     /// Env names, secret names and binding names share one namespace in the Worker's `env` and in
     /// the Lambda environment; a clash would silently hide one of them.
     private mutating func checkCodeNames(_ f: FunctionModel, _ resources: [String: ResourceModel]) {
-        // Names are claimed with a lazily described owner: the words are only built for a clash.
-        var owners: [String: () -> String] = [:]
-        func claim(_ name: String, at pointer: JSONPointer, _ what: @escaping () -> String) {
-            if let other = owners[name] {
-                sink.error("spec.name-clash", "\(name) is both \(other()) and \(what())", at: pointer, atKey: true)
-            } else {
-                owners[name] = what
-            }
-        }
+        // (name, owner, where: the function's section and key) — pointers are only made for a clash.
+        var claims: [(name: String, owner: CodeNameOwner, section: String, key: String)] = []
+        claims.reserveCapacity(f.uses.count * 2 + f.secrets.count * 2 + f.env.count)
+        let aws = targets.aws != nil
         for b in f.uses {
             guard let r = resources[b.resource] else { continue }
-            claim(r.bindingName, at: functionPointer(f, "uses", b.resource)) { "the binding of \(r.kind.rawValue) \(r.name)" }
-            if targets.aws != nil, let suffix = Self.awsVariableSuffix[r.kind] {
-                claim(r.bindingName + suffix, at: functionPointer(f, "uses", b.resource)) { "the AWS variable of \(r.kind.rawValue) \(r.name)" }
+            claims.append((r.bindingName, .binding(r.kind, r.name), "uses", b.resource))
+            if aws, let suffix = CodeNameOwner.awsVariableSuffix(r.kind) {
+                claims.append((r.bindingName + suffix, .awsVariable(r.kind, r.name), "uses", b.resource))
             }
         }
-        if !f.secrets.isEmpty {
-            let secretsPointer = functionPointer(f, "secrets")
-            for (i, s) in f.secrets.enumerated() {
-                let pointer = secretsPointer.appending(i)
-                claim(s, at: pointer) { "a secret" }
-                if targets.aws != nil { claim(s + "_SECRET_ARN", at: pointer) { "the AWS variable of secret \(s)" } }
+        for (i, s) in f.secrets.enumerated() {
+            claims.append((s, .secret, "secrets", String(i)))
+            if aws { claims.append((s + "_SECRET_ARN", .secretVariable(s), "secrets", String(i))) }
+        }
+        for v in f.env { claims.append((v.name, .env, "env", v.name)) }
+        var owners = [String: CodeNameOwner](minimumCapacity: claims.count)
+        for claim in claims {
+            if let other = owners[claim.name] {
+                sink.error(
+                    "spec.name-clash", "\(claim.name) is both \(other) and \(claim.owner)",
+                    at: functionPointer(f, claim.section, claim.key), atKey: true)
+            } else {
+                owners[claim.name] = claim.owner
             }
         }
-        for v in f.env { claim(v.name, at: functionPointer(f, "env", v.name)) { "an env value" } }
     }
-
-    private static let awsVariableSuffix: [ResourceKind: String] = [.kv: "_TABLE", .bucket: "_BUCKET", .queue: "_QUEUE_URL"]
 
     private mutating func checkRuntime(_ f: FunctionModel) {
         guard f.runtime == .nodejs20, targets.aws != nil else { return }
@@ -203,6 +201,30 @@ struct SemanticChecks {
             sink.warning(
                 "spec.unreachable", "function \(f.name) has http routes but cannot be reached on cloudflare: workers_dev is false and no route names it",
                 at: functionPointer(f, "http"), hint: "add a route for it under targets.cloudflare.routes, or set workers_dev: true")
+        }
+    }
+}
+
+/// What a name visible to code stands for (described only when two clash).
+enum CodeNameOwner: CustomStringConvertible {
+    case binding(ResourceKind, String), awsVariable(ResourceKind, String), secret, secretVariable(String), env
+
+    static func awsVariableSuffix(_ kind: ResourceKind) -> String? {
+        switch kind {
+        case .kv: return "_TABLE"
+        case .bucket: return "_BUCKET"
+        case .queue: return "_QUEUE_URL"
+        case .database: return nil
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .binding(let kind, let name): return "the binding of \(kind.rawValue) \(name)"
+        case .awsVariable(let kind, let name): return "the AWS variable of \(kind.rawValue) \(name)"
+        case .secret: return "a secret"
+        case .secretVariable(let s): return "the AWS variable of secret \(s)"
+        case .env: return "an env value"
         }
     }
 }

@@ -38,7 +38,10 @@ public struct SpecCompiler: Sendable {
 
     /// Compiles the spec at `path`; diagnostics name it `displayName` (default: the path as given).
     public func compile(file path: String, displayName: String? = nil) -> CompiledSpec {
+        // The schema compiles (once per process) while the file loads.
+        let warmUp = schema.prepareConcurrently()
         let loaded = Loader.load(file: path, displayName: displayName)
+        warmUp?.wait()
         var result = CompiledSpec(file: displayName ?? path, specDirectory: Self.directory(of: path), text: loaded.text)
         result.isIOError = loaded.isIOError
         guard let document = loaded.document else {
@@ -65,21 +68,38 @@ public struct SpecCompiler: Sendable {
         result.document = document
         // The base, then every environment, is validated; semantic checks run even after schema errors
         // (the normaliser reads values defensively), so a run reports every problem at once.
-        var diagnostics = schema.validate(document)
-        var models: [AppModel] = []
-        for env in EnvironmentExpander.expand(document) {
-            if env.overlaySpan != nil { diagnostics += schema.validate(env.document) }
-            var normaliser = EnvironmentNormaliser(
-                environment: env, specDirectory: checkSourceFiles ? result.specDirectory : nil, recordsProvenance: recordsProvenance)
-            if let model = normaliser.run() {
-                models.append(model)
-                if recordsProvenance { result.provenance[env.name] = normaliser.provenance }
-            }
-            diagnostics += normaliser.sink.diagnostics
+        // Environments are independent: they are checked in parallel.
+        let environments = EnvironmentExpander.expand(document)
+        let specDirectory = checkSourceFiles ? result.specDirectory : nil
+        let outcomes = Parallel.map(environments.count + 1) { [self] i -> EnvironmentOutcome in
+            guard i > 0 else { return EnvironmentOutcome(diagnostics: schema.validate(document)) }
+            let env = environments[i - 1]
+            // The base is checked whole; an environment only where its overlay can have changed it.
+            let focused = env.overlaySpan != nil ? OverlayFocus.document(merged: env.document, overlay: env.overlay) : nil
+            var outcome = EnvironmentOutcome(diagnostics: focused.map(schema.validate) ?? [])
+            var normaliser = EnvironmentNormaliser(environment: env, specDirectory: specDirectory, recordsProvenance: recordsProvenance)
+            outcome.model = normaliser.run()
+            outcome.provenance = normaliser.provenance
+            outcome.diagnostics += normaliser.sink.diagnostics
+            return outcome
         }
-        result.diagnostics = Self.deduplicated(diagnostics).sortedForOutput()
+        var models: [AppModel] = []
+        for (i, outcome) in outcomes.enumerated() {
+            if let model = outcome.model {
+                models.append(model)
+                if recordsProvenance { result.provenance[environments[i - 1].name] = outcome.provenance }
+            }
+        }
+        result.diagnostics = Self.deduplicated(outcomes.flatMap(\.diagnostics)).sortedForOutput()
         result.models = result.diagnostics.hasErrors ? [] : models
         return result
+    }
+
+    /// What checking one environment (or, first, the base) found.
+    private struct EnvironmentOutcome: Sendable {
+        var diagnostics: [Diagnostic]
+        var model: AppModel?
+        var provenance = Provenance()
     }
 
     /// A problem in the base shows up in every environment; report it once.

@@ -1,23 +1,30 @@
 import DistlangCore
 import DistlangLoader
 import DistlangSchema
+import Foundation
 
 /// Validates specs with distlang's own JSON Schema engine against the embedded spec schema,
 /// compiled once per process.
 public struct SpecSchemaValidator: SpecSchemaValidating {
     let schema: JSONSchema
 
-    /// The compiled spec schema. The embedded schema is part of the binary and covered by tests, so
-    /// failing to compile it is a build defect, not an input error.
+    /// The compiled spec schema. The embedded schema is part of the binary and covered by tests (which
+    /// also check it against its meta-schema), so failing to compile it is a build defect.
     public static let shared: SpecSchemaValidator = {
-        let loaded = Loader.load(text: SpecSchema.text, file: "distlang.schema.json", format: .json)
-        guard let document = loaded.document else { fatalError("embedded spec schema does not load: \(loaded.diagnostics)") }
         do {
-            return SpecSchemaValidator(schema: try JSONSchema.compile(document, options: SchemaCompileOptions(baseURI: SpecSchema.id)))
+            return try compile(checkingMetaschema: false)
         } catch {
             fatalError("embedded spec schema does not compile: \((error as? DiagnosticsError)?.diagnostics.map { $0.message } ?? [])")
         }
     }()
+
+    /// Compiles the embedded schema; `checkingMetaschema` also validates it against draft 2020-12.
+    public static func compile(checkingMetaschema: Bool) throws(DiagnosticsError) -> SpecSchemaValidator {
+        let loaded = Loader.load(text: SpecSchema.text, file: "distlang.schema.json", format: .json)
+        guard let document = loaded.document else { throw DiagnosticsError(loaded.diagnostics) }
+        let options = SchemaCompileOptions(validatesAgainstMetaschema: checkingMetaschema, baseURI: SpecSchema.id)
+        return SpecSchemaValidator(schema: try JSONSchema.compile(document, options: options))
+    }
 
     public func validate(_ document: Document) -> [Diagnostic] {
         schema.validate(document).map { d in
@@ -31,7 +38,26 @@ public struct SpecSchemaValidator: SpecSchemaValidating {
     public func allowedPropertyNames(at pointer: JSONPointer) -> [String] { schema.allowedPropertyNames(at: pointer) }
 }
 
+/// The embedded schema, compiled on first use (or ahead of it, on another thread).
+public struct EmbeddedSpecSchemaValidator: SpecSchemaValidating {
+    public init() {}
+
+    public func validate(_ document: Document) -> [Diagnostic] { SpecSchemaValidator.shared.validate(document) }
+
+    public func prepareConcurrently() -> DispatchGroup? {
+        let group = DispatchGroup()
+        group.enter()
+        let thread = Thread {
+            _ = SpecSchemaValidator.shared
+            group.leave()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        return group
+    }
+}
+
 extension SpecCompiler {
     /// A compiler using the embedded spec schema.
-    public init() { self.init(schema: SpecSchemaValidator.shared) }
+    public init() { self.init(schema: EmbeddedSpecSchemaValidator()) }
 }

@@ -225,7 +225,29 @@ struct EnvironmentNormaliser {
 
     /// `./src/a.js` -> `src/a.js`; backslashes become slashes.
     static func normalisePath(_ p: String) -> String {
-        joinPath(p.contains("\\") ? String(p.map { $0 == "\\" ? "/" : $0 }) : p)
+        if isClean(p) { return p }
+        return joinPath(p.utf8.contains(UInt8(ascii: "\\")) ? String(p.map { $0 == "\\" ? "/" : $0 }) : p)
+    }
+
+    /// No backslash, no empty, `.` or `..` segment, no trailing slash: already normal.
+    private static func isClean(_ p: String) -> Bool {
+        var segmentStart = true
+        var dots = 0
+        for b in p.utf8 {
+            switch b {
+            case UInt8(ascii: "\\"): return false
+            case UInt8(ascii: "/"):
+                if segmentStart || dots > 0 { return false }
+                segmentStart = true
+            case UInt8(ascii: "."):
+                if segmentStart || dots > 0 { dots += 1 }
+                segmentStart = false
+            default:
+                segmentStart = false
+                dots = 0
+            }
+        }
+        return !segmentStart && !(dots > 0 && dots <= 2)
     }
 
     /// An `env` value as text: strings as they are, numbers and booleans as written in JSON.

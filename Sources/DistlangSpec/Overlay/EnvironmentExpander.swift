@@ -8,6 +8,8 @@ struct EnvironmentDocument {
     /// Where the overlay is written (nil for the implicit `default` environment), to tell for each
     /// value whether it came from the base or the overlay.
     var overlaySpan: SourceSpan?
+    /// The overlay itself (null for `default`).
+    var overlay: Value = .null
 }
 
 /// Splits a spec into its environments: `default` when there is no `environments` map, otherwise one
@@ -29,7 +31,7 @@ enum EnvironmentExpander {
                 ?? (base.value, base.sourceMap.root)
             result.append(EnvironmentDocument(
                 name: name, document: Document(value: merged.0, sourceMap: SourceMap(file: spec.file, root: merged.1)),
-                overlaySpan: overlayNode.span))
+                overlaySpan: overlayNode.span, overlay: overlay))
         }
         return result.sorted { $0.name < $1.name }
     }

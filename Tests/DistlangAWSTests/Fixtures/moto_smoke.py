@@ -8,6 +8,18 @@ PLAN: {"stacks": [{"app", "name", "template", "code": ["api.zip", ...],
 (environment: literal variables that must reach the Lambda function byte for byte)
 Stacks of one "app" are deployed together; moto is reset before each app.
 
+A template with nested stacks (AWS::CloudFormation::Stack with a local TemplateURL, the layout
+`aws cloudformation package` uploads) is deployed the way package would: each child is read from
+beside the parent and uploaded to this moto's S3 (bucket distlang-smoke-templates, key
+<stack>/<file>), and the deployed copy of the parent says https://s3.amazonaws.com/<bucket>/<key>
+instead of the local path. Two more rewrites of that copy, both for moto's gaps: a stack parameter
+whose value reads a resource moto does not model (HttpApiId: Ref HttpApi, <S>SecretArn: Ref
+<S>Secret) becomes a placeholder string, because moto resolves it to nothing and then refuses the
+child ("Missing parameter"); and
+parent outputs reading a child's outputs (Fn::GetAtt Child.Outputs.X), which moto 5.2.1 does not
+implement (every output of the stack then reads empty), are dropped. All rewrites are reported
+(rewritten).
+
 Prints JSON: {"stacks": [{"name", "status", "reason", "found": {...}, "missing": [...],
 "not_modelled": [types moto skips], "stripped_outputs": [...]}]}.
 
@@ -32,6 +44,7 @@ from moto.cloudformation.parsing import get_model_map
 ENDPOINT, PLAN = sys.argv[1], json.load(open(sys.argv[2]))
 KW = dict(endpoint_url=ENDPOINT, region_name="us-east-1")
 CODE_BUCKET, CODE_PREFIX = "distlang-smoke-code", "smoke/"
+TEMPLATE_BUCKET = "distlang-smoke-templates"
 MODELLED = set(get_model_map().keys())
 
 
@@ -52,27 +65,62 @@ def reset():
     urllib.request.urlopen(request, timeout=10).read()
 
 
-def unmodelled_references(value, unmodelled):
-    """Whether value reads (Ref or GetAtt) a resource of a type moto does not model."""
+def reads_any(value, ids):
+    """Whether value reads (Ref or GetAtt) one of the resources ids."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "Ref" and item in unmodelled:
+            if key == "Ref" and item in ids:
                 return True
-            if key == "Fn::GetAtt" and isinstance(item, list) and item and item[0] in unmodelled:
+            if key == "Fn::GetAtt" and isinstance(item, list) and item and item[0] in ids:
                 return True
-            if unmodelled_references(item, unmodelled):
+            if reads_any(item, ids):
                 return True
     elif isinstance(value, list):
-        return any(unmodelled_references(item, unmodelled) for item in value)
+        return any(reads_any(item, ids) for item in value)
     return False
+
+
+def strip_outputs(doc, unmodelled):
+    """Removes the Outputs that read a resource moto does not model; returns their names."""
+    stripped = [k for k, o in doc.get("Outputs", {}).items() if reads_any(o, unmodelled)]
+    for key in stripped:
+        del doc["Outputs"][key]
+    return stripped
+
+
+def upload_children(stack, doc, unmodelled, clients):
+    """Uploads each nested stack's template into moto's S3 and points the parent's copy at it."""
+    rewritten, children = [], []
+    folder = os.path.dirname(stack["template"])
+    for rid, resource in doc["Resources"].items():
+        if resource["Type"] != "AWS::CloudFormation::Stack":
+            continue
+        properties = resource["Properties"]
+        local = properties["TemplateURL"]
+        child = yaml.safe_load(open(os.path.join(folder, local), encoding="utf-8"))
+        child_unmodelled = {cid for cid, r in child["Resources"].items() if r["Type"] not in MODELLED}
+        strip_outputs(child, child_unmodelled)
+        key = "%s/%s" % (stack["name"], local)
+        clients["s3"].put_object(Bucket=TEMPLATE_BUCKET, Key=key, Body=yaml.safe_dump(child).encode("utf-8"))
+        properties["TemplateURL"] = "https://s3.amazonaws.com/%s/%s" % (TEMPLATE_BUCKET, key)
+        rewritten.append("%s TemplateURL %s -> %s" % (rid, local, properties["TemplateURL"]))
+        for name, value in properties.get("Parameters", {}).items():
+            if reads_any(value, unmodelled):
+                properties["Parameters"][name] = "moto-does-not-model-" + name
+                rewritten.append("%s parameter %s -> placeholder" % (rid, name))
+        children.append({"id": rid, "file": local, "not_modelled": sorted({child["Resources"][c]["Type"] for c in child_unmodelled})})
+    stacks = {rid for rid, r in doc["Resources"].items() if r["Type"] == "AWS::CloudFormation::Stack"}
+    for key in [k for k, o in doc.get("Outputs", {}).items() if reads_any(o, stacks)]:
+        del doc["Outputs"][key]
+        rewritten.append("output %s dropped (reads a nested stack's outputs)" % key)
+    return rewritten, children
 
 
 def deploy(stack, clients):
     doc = yaml.safe_load(open(stack["template"], encoding="utf-8"))
     unmodelled = {rid for rid, r in doc["Resources"].items() if r["Type"] not in MODELLED}
-    stripped = [k for k, o in doc.get("Outputs", {}).items() if unmodelled_references(o, unmodelled)]
-    for key in stripped:
-        del doc["Outputs"][key]
+    stripped = strip_outputs(doc, unmodelled)
+    rewritten, children = upload_children(stack, doc, unmodelled, clients)
     cfn = clients["cloudformation"]
     cfn.create_stack(
         StackName=stack["name"], TemplateBody=yaml.safe_dump(doc),
@@ -126,7 +174,7 @@ def deploy(stack, clients):
             checked += 1
     return {
         "name": stack["name"], "environment_checked": checked, "status": status["StackStatus"], "reason": status.get("StackStatusReason"),
-        "found": found, "missing": missing, "stripped_outputs": stripped,
+        "found": found, "missing": missing, "stripped_outputs": stripped, "rewritten": rewritten, "children": children,
         "not_modelled": sorted({doc["Resources"][rid]["Type"] for rid in unmodelled}),
     }
 
@@ -144,6 +192,7 @@ def main():
         clients = {name: boto3.client(name, **KW)
                    for name in ["cloudformation", "s3", "lambda", "dynamodb", "sqs", "iam", "events", "logs"]}
         clients["s3"].create_bucket(Bucket=CODE_BUCKET)
+        clients["s3"].create_bucket(Bucket=TEMPLATE_BUCKET)
         archive = io.BytesIO()
         with zipfile.ZipFile(archive, "w") as z:
             z.writestr("index.js", "exports.handler = async () => ({ statusCode: 200 });\n")

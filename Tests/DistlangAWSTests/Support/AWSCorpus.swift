@@ -4,8 +4,9 @@ import DistlangModel
 import TestSupport
 
 /// Every model set the checker tests run over, each emitted once: the sample shop (one and two
-/// environments) and the hostile-strings app. The checkers (cfn-lint, terraform, hclcheck,
-/// checkov, moto) each run once over all of them.
+/// environments), the hostile-strings app, every example, and the shop grown just over
+/// CloudFormation's limits (`nested`: a parent and nested stacks). The checkers (cfn-lint,
+/// terraform, hclcheck, checkov, moto) each run once over all of them.
 enum AWSCorpus {
     struct Entry: Sendable {
         var name: String
@@ -21,6 +22,7 @@ enum AWSCorpus {
         ]
         sets += ExampleModels.all()
         return sets.map { Entry(name: $0.0, models: $0.1, output: AWSOutputs.emit($0.1)) }
+            + [Entry(name: "nested", models: [LargeModels.shop(extra: ScaleApps.overExtra)], output: ScaleApps.over)]
     }()
 
     /// Every entry's files under one temporary folder, `<entry>/<emitted path>`.
