@@ -26,8 +26,10 @@ public struct CloudflareEmitter: TargetEmitter {
         let translator = WranglerTranslator(options: options)
         let wranglerResources = WranglerResources(options: options)
         let functions = Set(plans.flatMap { $0.workers.map(\.function.name) }).sorted()
+        // Each environment's Workers by function name (the first, as a search in order would find).
+        let byFunction = plans.map { plan in Dictionary(plan.workers.map { ($0.function.name, $0) }, uniquingKeysWith: { first, _ in first }) }
         for function in functions {
-            let workers = plans.compactMap { plan in plan.workers.first { $0.function.name == function } }
+            let workers = byFunction.compactMap { $0[function] }
             let document = translator.document(
                 app: first.model.app, description: first.model.description, function: function, plans: workers)
             // Every environment is in the one file: it belongs to no single environment.

@@ -72,16 +72,17 @@ struct CloudflareNotes {
                 notes.append(
                     "wrangler (\(plan.environment)): create the queues before the first deploy: \(queues.map { "`wrangler queues create \($0)`" }.joined(separator: ", ")).")
             }
+            let databaseUsers = Self.users(plan.workers, \.databases)
+            let kvUsers = Self.users(plan.workers, \.kvNamespaces)
             for resource in plan.resources where resource.resource.kind == .database {
-                let users = plan.workers.filter { $0.databases.contains { $0.resource.name == resource.resource.name } }
+                let users = databaseUsers[resource.resource.name] ?? []
                 let folder = users.first.map { " in cloudflare/wrangler/\($0.function.name)" } ?? ""
                 notes.append(
                     "wrangler (\(plan.environment)): create D1 database \(resource.physicalName) first (`wrangler d1 create \(resource.physicalName)`; its database_id is not in wrangler.toml)\(resource.resource.migrations != nil ? ", then apply its migrations: `wrangler d1 migrations apply \(resource.physicalName) --remote\(envFlag)`\(folder)" : "").")
             }
             let kv = plan.resources.filter { $0.resource.kind == .kv }
             for resource in kv {
-                let users = plan.workers.filter { $0.kvNamespaces.contains { $0.resource.name == resource.resource.name } }
-                    .map(\.function.name)
+                let users = (kvUsers[resource.resource.name] ?? []).map(\.function.name)
                 guard !users.isEmpty else { continue }
                 notes.append(
                     "wrangler (\(plan.environment)): KV namespace \(resource.resource.name) has no id in wrangler.toml, so wrangler provisions one at deploy\(users.count > 1 ? "; \(users.joined(separator: " and ")) must share it: create it once (`wrangler kv namespace create \(resource.physicalName)`) and add its id to the binding in each wrangler.toml" : "").")
@@ -109,6 +110,18 @@ struct CloudflareNotes {
                 + (databases ? "; Terraform creates D1 databases but does not apply migrations (use `wrangler d1 migrations apply`)" : "")
                 + "."
         }
+    }
+
+    /// Resource name -> the Workers that use it through `uses`, in Worker order, each once.
+    private static func users(_ workers: [WorkerPlan], _ uses: KeyPath<WorkerPlan, [ResourceUse]>) -> [String: [WorkerPlan]] {
+        var out: [String: [WorkerPlan]] = [:]
+        for worker in workers {
+            var seen = Set<String>()
+            for use in worker[keyPath: uses] where seen.insert(use.resource.name).inserted {
+                out[use.resource.name, default: []].append(worker)
+            }
+        }
+        return out
     }
 
     private func unique(_ items: [String]) -> [String] {

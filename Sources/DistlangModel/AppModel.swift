@@ -32,8 +32,31 @@ public struct AppModel: Sendable, Equatable {
 
     public static let defaultEnvironment = "default"
 
-    public func resource(named name: String) -> ResourceModel? { resources.first { $0.name == name } }
-    public func function(named name: String) -> FunctionModel? { functions.first { $0.name == name } }
+    /// The resource named `name`. Resources are sorted by name, so a binary search finds it (an
+    /// emitter asks once per use of every function: millions of times in a large app); a list
+    /// that is not sorted still gets its answer, from a scan in order.
+    public func resource(named name: String) -> ResourceModel? {
+        if let i = Self.sortedPosition(of: name, in: resources, \.name) { return resources[i] }
+        return resources.first { $0.name == name }
+    }
+
+    /// The function named `name` (a binary search, as for `resource(named:)`).
+    public func function(named name: String) -> FunctionModel? {
+        if let i = Self.sortedPosition(of: name, in: functions, \.name) { return functions[i] }
+        return functions.first { $0.name == name }
+    }
+
+    /// Where `name` is in `items` if they are sorted by `key`: the first of equal neighbours; nil
+    /// when a binary search does not find it.
+    static func sortedPosition<T>(of name: String, in items: [T], _ key: KeyPath<T, String>) -> Int? {
+        var low = 0, high = items.count
+        while low < high {
+            let mid = (low + high) / 2
+            if items[mid][keyPath: key] < name { low = mid + 1 } else { high = mid }
+        }
+        guard low < items.count, items[low][keyPath: key] == name else { return nil }
+        return low
+    }
 
     /// The function consuming a queue, if any.
     public func consumer(of queue: String) -> FunctionModel? { functions.first { $0.consumes?.queue == queue } }

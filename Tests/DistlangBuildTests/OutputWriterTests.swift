@@ -95,10 +95,23 @@ struct OutputWriterTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test func failureOnAFreshFolderLeavesNoFolder() throws {
+    /// A first build writes a staging folder and renames it into place (one move).
+    @Test(arguments: [FailingFileSystem.Step.write(1), .write(3), .move(1)])
+    func failureOnAFreshFolderLeavesNoFolder(_ failure: FailingFileSystem.Step) throws {
         let out = RepositoryPaths.temporaryDirectory().appendingPathComponent("dist")
-        #expect(throws: OutputWriteError.self) { try OutputWriter(fileSystem: FailingFileSystem(failAt: .move(2))).write(try plan(), to: out.path) }
+        #expect(throws: OutputWriteError.self) { try OutputWriter(fileSystem: FailingFileSystem(failAt: failure)).write(try plan(), to: out.path) }
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func freshFolderUnderMissingParents() throws {
+        let root = RepositoryPaths.temporaryDirectory()
+        let out = root.appendingPathComponent("a/b/dist")
+        let report = try OutputWriter().write(try plan(), to: out.path)
+        #expect(report.written.count == 4)
+        #expect(snapshot(out).keys.sorted() == ["/distlang-manifest.json", "/fake/all.txt", "/fake/production/main.txt", "/fake/staging/main.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("a/b").path) == ["dist"])
     }
 }
 

@@ -119,26 +119,43 @@ public struct ResourceKey: Hashable, Comparable, CustomStringConvertible, Sendab
 
     /// Bytewise order of (target, environment, format, type, logical name), as `sorted(_:)` uses.
     public static func < (a: ResourceKey, b: ResourceKey) -> Bool {
-        for (x, y) in [(a.target.rawValue, b.target.rawValue), (a.environment, b.environment), (a.format, b.format), (a.type, b.type), (a.logicalName, b.logicalName)]
-        where x != y {
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
-        }
+        if a.target != b.target { return a.target.rawValue.utf8.lexicographicallyPrecedes(b.target.rawValue.utf8) }
+        if a.environment != b.environment { return a.environment.utf8.lexicographicallyPrecedes(b.environment.utf8) }
+        if a.format != b.format { return a.format.utf8.lexicographicallyPrecedes(b.format.utf8) }
+        if a.type != b.type { return a.type.utf8.lexicographicallyPrecedes(b.type.utf8) }
+        if a.logicalName != b.logicalName { return a.logicalName.utf8.lexicographicallyPrecedes(b.logicalName.utf8) }
         return false
     }
 
     static func order(_ a: EmittedResource, _ b: EmittedResource) -> Bool { ResourceKey(a) < ResourceKey(b) }
 
-    /// Resources in key order. Each key becomes one byte string compared bytewise: sorting tens of
-    /// thousands of resources with `<` on five strings each is slow.
+    /// Resources in key order: bytewise by target, environment, format, type and logical name, each
+    /// ended by a NUL (so a shorter name comes first); equal keys keep their order.
+    ///
+    /// A 10,000-function build has some 200,000 resources in a few dozen (target, environment,
+    /// format, type) groups: the groups are ordered, then each group by logical name, sorting
+    /// indices and moving each resource once.
     static func sorted(_ resources: [EmittedResource]) -> [EmittedResource] {
-        let keyed = resources.map { r -> ([UInt8], EmittedResource) in
-            var bytes: [UInt8] = []
-            for part in [r.target.rawValue, r.environment, r.format, r.type, r.logicalName] {
-                bytes += part.utf8
-                bytes.append(0)
+        var members: [[UInt8]: [Int]] = [:]
+        for (i, r) in resources.enumerated() {
+            var group: [UInt8] = []
+            for part in [r.target.rawValue, r.environment, r.format, r.type] {
+                group += part.utf8
+                group.append(0)
             }
-            return (bytes, r)
+            members[group, default: []].append(i)
         }
-        return keyed.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        var out: [EmittedResource] = []
+        out.reserveCapacity(resources.count)
+        for group in members.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let indices = members[group]!
+            let names = indices.map { resources[$0].logicalName }
+            let order = names.indices.sorted { a, b in
+                if names[a].utf8.elementsEqual(names[b].utf8) { return a < b }
+                return names[a].utf8.lexicographicallyPrecedes(names[b].utf8)
+            }
+            for i in order { out.append(resources[indices[i]]) }
+        }
+        return out
     }
 }

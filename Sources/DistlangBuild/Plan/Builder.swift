@@ -1,4 +1,5 @@
 import DistlangCore
+import Foundation
 import DistlangModel
 
 /// Runs the target emitters over a compiled spec's models and assembles the build plan.
@@ -42,18 +43,48 @@ public struct Builder {
             let targetModels = models.filter { $0.targets.kinds.contains(emitter.target) }.sorted { $0.environment < $1.environment }
             guard !targetModels.isEmpty else { continue }
             let output = StageTimings.measure("emit \(emitter.target.rawValue)") { emitter.emit(targetModels, options: options) }
-            files += output.files.filter { scope.covers(target: emitter.target, environment: $0.environment) }.map { ($0, emitter.target) }
-            resources += output.resources.filter { scope.covers(environment: $0.environment) }
+            if scope.allEnvironments {
+                files += output.files.map { ($0, emitter.target) }
+                resources += output.resources
+            } else {
+                files += output.files.filter { scope.covers(target: emitter.target, environment: $0.environment) }.map { ($0, emitter.target) }
+                resources += output.resources.filter { scope.covers(environment: $0.environment) }
+            }
             notes[emitter.target] = output.notes
             diagnostics += output.diagnostics
         }
         files.sort { $0.file.path < $1.file.path }
-        let manifest = StageTimings.measure("manifest") { Manifest(
-            specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
-            models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
-            resources: ResourceKey.sorted(resources),
-            files: files.map { Manifest.FileEntry(path: $0.file.path, sha256: SHA256.hex($0.file.contents), target: $0.target, environment: $0.file.environment) }) }
+        let manifest = StageTimings.measure("manifest") { () -> Manifest in
+            let digests = Self.digests(files.map(\.file.contents))
+            return Manifest(
+                specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
+                models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
+                resources: ResourceKey.sorted(resources),
+                files: files.indices.map {
+                    Manifest.FileEntry(path: files[$0].file.path, sha256: digests[$0], target: files[$0].target, environment: files[$0].file.environment)
+                })
+        }
         return BuildPlan(files: files, manifest: manifest, scope: scope, notes: notes, diagnostics: diagnostics)
+    }
+}
+
+extension Builder {
+    /// The SHA-256 of each text, computed on every core: a large build hashes hundreds of
+    /// megabytes. Each digest depends on its text alone, so the result is the same on any machine.
+    static func digests(_ texts: [String]) -> [String] {
+        var out = [String](repeating: "", count: texts.count)
+        let chunks = max(1, min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var i = chunk
+                while i < texts.count {
+                    slots[i] = SHA256.hex(texts[i])
+                    i += chunks
+                }
+            }
+        }
+        return out
     }
 }
 

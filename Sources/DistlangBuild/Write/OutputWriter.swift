@@ -58,11 +58,18 @@ public struct OutputWriter {
     /// Writes `plan` into `outDirectory`.
     @discardableResult
     public func write(_ plan: BuildPlan, to outDirectory: String) throws -> WriteReport {
-        let previous = previousManifest(in: outDirectory)
+        try write(plan, to: outDirectory, previous: previousManifest(in: outDirectory))
+    }
+
+    /// Writes `plan` into `outDirectory`, whose previous manifest the caller has read already
+    /// (`previousManifest(in:)`).
+    @discardableResult
+    public func write(_ plan: BuildPlan, to outDirectory: String, previous: Manifest?) throws -> WriteReport {
         let manifest = mergedManifest(plan, previous: previous)
         var wanted: [(path: String, data: Data)] = plan.files.map { ($0.file.path, Data($0.file.contents.utf8)) }
         wanted.append((Manifest.fileName, Data(ManifestCoding.encode(manifest).utf8)))
 
+        if !fs.exists(outDirectory) { return try writeFresh(wanted, to: outDirectory) }
         var report = WriteReport()
         var changed: [(path: String, data: Data)] = []
         for file in wanted {
@@ -81,19 +88,17 @@ public struct OutputWriter {
         }
         guard !changed.isEmpty || !stale.isEmpty else { return report }
 
-        let parent = PathText.deletingLastComponent(outDirectory)
-        let base = (outDirectory as NSString).lastPathComponent
-        let token = UUID().uuidString.prefix(8)
-        let staging = joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-staging-\(token)")
-        let backup = joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-backup-\(token)")
+        let (staging, backup) = scratchFolders(for: outDirectory)
         defer {
             try? fs.remove(staging)
             try? fs.remove(backup)
         }
         do {
+            var created = Set<String>()
             for file in changed {
                 let path = joinPath(staging, file.path)
-                try fs.createDirectory(PathText.deletingLastComponent(path))
+                let folder = PathText.deletingLastComponent(path)
+                if created.insert(folder).inserted { try fs.createDirectory(folder) }
                 try fs.write(file.data, to: path)
             }
         } catch {
@@ -117,6 +122,48 @@ public struct OutputWriter {
         report.removed = stale
         for path in stale { removeEmptyParents(of: joinPath(outDirectory, path), upTo: outDirectory) }
         return report
+    }
+
+    /// A first build (no output folder yet): every file goes into a staging folder, which is then
+    /// renamed to the output folder in one step. Ten thousand files cost ten thousand fewer
+    /// folder creations and moves than placing them one by one.
+    private func writeFresh(_ wanted: [(path: String, data: Data)], to outDirectory: String) throws -> WriteReport {
+        let (staging, _) = scratchFolders(for: outDirectory)
+        var placed = false
+        defer { if !placed { try? fs.remove(staging) } }
+        do {
+            var created = Set<String>()
+            for file in wanted {
+                let path = joinPath(staging, file.path)
+                let folder = PathText.deletingLastComponent(path)
+                if created.insert(folder).inserted { try fs.createDirectory(folder) }
+                try fs.write(file.data, to: path)
+            }
+        } catch {
+            throw OutputWriteError(description: "could not write the build: \(error.localizedDescription); \(outDirectory) is unchanged")
+        }
+        var journal = MoveJournal(fs: fs)
+        do {
+            try journal.createParents(of: outDirectory)
+            try journal.move(staging, to: outDirectory)
+            placed = true
+        } catch {
+            journal.rollBack()
+            throw OutputWriteError(description: "could not put the build in place: \(error.localizedDescription); \(outDirectory) is unchanged")
+        }
+        var report = WriteReport()
+        report.written = wanted.map(\.path)
+        return report
+    }
+
+    /// The staging and backup folders of a write: beside the output folder (same file system),
+    /// hidden, and unique to this run.
+    private func scratchFolders(for outDirectory: String) -> (staging: String, backup: String) {
+        let parent = PathText.deletingLastComponent(outDirectory)
+        let base = (outDirectory as NSString).lastPathComponent
+        let token = UUID().uuidString.prefix(8)
+        return (joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-staging-\(token)"),
+                joinPath(parent.isEmpty ? "." : parent, ".\(base).distlang-backup-\(token)"))
     }
 
     private func removeEmptyParents(of path: String, upTo root: String) {

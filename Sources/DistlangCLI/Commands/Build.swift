@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
         let previous = StageTimings.measure("previous build") { writer.previousManifest(in: pipeline.outDirectory) }
         let report: WriteReport
         do {
-            report = try StageTimings.measure("write") { try writer.write(pipeline.plan, to: pipeline.outDirectory) }
+            report = try StageTimings.measure("write") { try writer.write(pipeline.plan, to: pipeline.outDirectory, previous: previous) }
         } catch {
             Terminal.writeError("error: \(error)\n")
             throw ExitCode(2)

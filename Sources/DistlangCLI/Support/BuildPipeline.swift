@@ -25,6 +25,8 @@ struct BuildPipeline {
         } catch let error as BuildRequestError {
             throw SpecRun.usage(error.description)
         }
+        // A large plan takes a second to tear down; the command ends soon after, so skip that.
+        ProcessLifetime.keepUntilExit(plan)
         if !plan.diagnostics.isEmpty {
             let output = DiagnosticOutput(format: .text)
             if let text = compiled.text { output.sources.register(file: spec, text: text) }

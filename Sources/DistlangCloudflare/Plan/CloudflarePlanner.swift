@@ -19,21 +19,28 @@ struct CloudflarePlanner {
                 resource: resource, physicalName: CloudflareNames.resource(resource, in: model),
                 deadLetterName: resource.kind == .queue ? CloudflareNames.deadLetterQueue(resource, in: model) : nil)
         }
-        let workers = model.functions.map { worker($0, in: model, settings: settings, resources: resources) }
+        // Lookups by name, made once (the first match, as a search in order would find).
+        let byName = Dictionary(resources.map { ($0.resource.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var routes: [String: [CloudflareRoute.Kind]] = [:]
+        for route in settings.routes { routes[route.function, default: []].append(route.kind) }
+        let workers = model.functions.map {
+            worker($0, in: model, settings: settings, resources: byName, routes: routes[$0.name] ?? [])
+        }
         check(model, settings: settings, workers: workers, resources: resources)
         return EnvironmentPlan(model: model, settings: settings, workers: workers, resources: resources)
     }
 
     private func worker(
-        _ function: FunctionModel, in model: AppModel, settings: CloudflareSettings, resources: [ResourcePlan]
+        _ function: FunctionModel, in model: AppModel, settings: CloudflareSettings, resources: [String: ResourcePlan],
+        routes: [CloudflareRoute.Kind]
     ) -> WorkerPlan {
-        func resourcePlan(_ name: String) -> ResourcePlan? { resources.first { $0.resource.name == name } }
+        func resourcePlan(_ name: String) -> ResourcePlan? { resources[name] }
         var plan = WorkerPlan(
             function: function, environment: model.environment, name: CloudflareNames.worker(function, in: model),
             accountID: settings.accountID, compatibilityDate: settings.compatibilityDate,
             compatibilityFlags: settings.compatibilityFlags,
             workersDev: settings.workersDev && !function.routes.isEmpty,
-            routes: settings.routes.filter { $0.function == function.name }.map(\.kind),
+            routes: routes,
             vars: function.env, secrets: function.secrets, kvNamespaces: [], buckets: [], databases: [], producers: [],
             consumer: nil, crons: function.schedules.map(\.cloudflareExpression))
         for binding in function.uses {

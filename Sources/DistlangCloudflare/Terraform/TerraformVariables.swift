@@ -11,6 +11,9 @@ struct TerraformVariables {
     var secrets: [(secret: String, variable: HCLIdentifier, functions: [String])] = []
     /// Zone (route zone or custom-domain hostname) -> variable, sorted by zone.
     var zones: [(zone: String, variable: HCLIdentifier, isHostname: Bool)] = []
+    /// Positions in the lists above by function, secret and zone (the first, as a search in order
+    /// would find): a large app looks up thousands.
+    private var scriptPathIndex: [String: Int] = [:], secretIndex: [String: Int] = [:], zoneIndex: [String: Int] = [:]
 
     init(_ env: EnvironmentPlan, names: inout TerraformNames, options: EmitOptions) {
         if env.settings.accountID == nil { accountID = "account_id" }
@@ -38,15 +41,16 @@ struct TerraformVariables {
         for zone in zoneKinds.keys.sorted() {
             zones.append((zone, names.zoneVariable(zone), zoneKinds[zone]!))
         }
+        for (i, s) in scriptPaths.enumerated() where scriptPathIndex[s.function] == nil { scriptPathIndex[s.function] = i }
+        for (i, s) in secrets.enumerated() where secretIndex[s.secret] == nil { secretIndex[s.secret] = i }
+        for (i, z) in zones.enumerated() where zoneIndex[z.zone] == nil { zoneIndex[z.zone] = i }
     }
 
-    func scriptPath(_ function: String) -> HCLExpression {
-        .reference("var", scriptPaths.first { $0.function == function }!.variable)
-    }
+    func scriptPath(_ function: String) -> HCLExpression { .reference("var", scriptPaths[scriptPathIndex[function]!].variable) }
 
-    func secret(_ name: String) -> HCLExpression { .reference("var", secrets.first { $0.secret == name }!.variable) }
+    func secret(_ name: String) -> HCLExpression { .reference("var", secrets[secretIndex[name]!].variable) }
 
-    func zone(_ zone: String) -> HCLExpression { .reference("var", zones.first { $0.zone == zone }!.variable) }
+    func zone(_ zone: String) -> HCLExpression { .reference("var", zones[zoneIndex[zone]!].variable) }
 
     /// variables.tf
     func file() -> HCLFile {
