@@ -50,7 +50,7 @@ for t in "${targets[@]}"; do
   # memory; -max_len keeps inputs small enough to mutate quickly (the size limits have unit tests).
   # -fork=1 with -ignore_crashes keeps fuzzing after a failure, so one run reports them all.
   set +e
-  SWIFT_BACKTRACE=enable=no DISTLANG_FUZZ_TARGET="$t" "$binary" \
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp" DISTLANG_FUZZ_TARGET="$t" "$binary" \
     -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=16384 \
     -dict="$out/$t.dict" -artifact_prefix="$out/crashes/$t/" \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
