@@ -2,10 +2,15 @@ import DistlangCore
 import DistlangLoader
 import DistlangModel
 
-/// The manifest as JSON (canonical, written with jansson) and back.
+/// The manifest as JSON (canonical: the bytes jansson writes, see `ManifestJSON`) and back.
 public enum ManifestCoding {
     public static func encode(_ m: Manifest) -> String {
-        CanonicalJSON.encode(value(m))
+        String(decoding: encodedBytes(m), as: UTF8.self)
+    }
+
+    /// The manifest's JSON as UTF-8 bytes (what the output writer writes).
+    public static func encodedBytes(_ m: Manifest) -> [UInt8] {
+        ManifestJSON.encode(value(m))
     }
 
     public static func value(_ m: Manifest) -> Value {

@@ -65,9 +65,9 @@ public struct OutputWriter {
     /// (`previousManifest(in:)`).
     @discardableResult
     public func write(_ plan: BuildPlan, to outDirectory: String, previous: Manifest?) throws -> WriteReport {
-        let manifest = mergedManifest(plan, previous: previous)
+        let manifestBytes = StageTimings.measure("manifest") { ManifestCoding.encodedBytes(mergedManifest(plan, previous: previous)) }
         var wanted: [(path: String, data: Data)] = plan.files.map { ($0.file.path, Data($0.file.contents.utf8)) }
-        wanted.append((Manifest.fileName, Data(ManifestCoding.encode(manifest).utf8)))
+        wanted.append((Manifest.fileName, Data(manifestBytes)))
 
         if !fs.exists(outDirectory) { return try writeFresh(wanted, to: outDirectory) }
         var report = WriteReport()
