@@ -5,7 +5,8 @@ Usage: make-seeds.py OUT_DIR
 
   yaml, json    the hostile corpus, the examples, the spec test cases, test fixtures, schemas
   spec-schema   every spec in the repository (examples, spec cases, CLI fixtures) and the hostile corpus
-  pipeline      the same, plus small generated specs (bench/gen_spec.py) with every construct
+  pipeline      the same, plus generated specs (bench/gen_spec.py) with every construct, one of them
+                large enough for nested CloudFormation stacks
   schema        JSON-Schema-Test-Suite (draft2020-12, draft7): one YAML stream per test,
                 `<schema as JSON>\\n---\\n<instance as JSON>\\n`
 Each target also gets its regression corpus (Tests/Corpus/regressions/<target>/)."""
@@ -59,7 +60,8 @@ for f in specs + hostile:
 
 # Small generated specs: every function role, resource type and overlays, both targets.
 gen = os.path.join(root, "bench/gen_spec.py")
-for n_fn, n_res, n_env in [(3, 3, 0), (6, 6, 2), (12, 9, 3)]:
+# (90, 6, 1) is just over CloudFormation's 500 resources, so its AWS build uses nested stacks.
+for n_fn, n_res, n_env in [(3, 3, 0), (6, 6, 2), (12, 9, 3), (90, 6, 1)]:
     tmp = os.path.join(out, f".gen-{n_fn}.yaml")
     subprocess.run([sys.executable, gen, str(n_fn), str(n_res), str(n_env), tmp], check=True)
     data = read(tmp)

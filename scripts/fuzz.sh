@@ -46,12 +46,14 @@ for t in "${targets[@]}"; do
   dict_for "$t" > "$out/$t.dict"
   before=$(ls "$out/crashes/$t" | wc -l)
   log="$out/logs/$t.log"
+  max_len=16384
+  [ "$t" = pipeline ] && max_len=32768   # room for a spec whose AWS build needs nested stacks
   # -timeout: an input that takes longer is a hang (the CLI must never hang); -rss_limit_mb bounds
   # memory; -max_len keeps inputs small enough to mutate quickly (the size limits have unit tests).
   # -fork=1 with -ignore_crashes keeps fuzzing after a failure, so one run reports them all.
   set +e
   SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp" DISTLANG_FUZZ_TARGET="$t" "$binary" \
-    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=16384 \
+    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len="$max_len" \
     -dict="$out/$t.dict" -artifact_prefix="$out/crashes/$t/" \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     "$out/corpus/$t" "$seeds/$t" >"$log" 2>&1

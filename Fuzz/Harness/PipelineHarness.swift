@@ -10,7 +10,8 @@ import DistlangSpec
 /// Properties, on top of "ends without crashing":
 /// - output paths are relative, normalised and unique;
 /// - no input adds a resource to an output: each Terraform file has exactly as many `resource`
-///   blocks as the manifest lists for it, and each CloudFormation template as many `Resources`;
+///   blocks as the manifest lists for it (and the `data` blocks it lists), and each CloudFormation
+///   template as many `Resources`;
 /// - each CloudFormation template's YAML and JSON load (with distlang's loaders) to the same value;
 /// - the manifest survives decoding and encoding again, and diffs as empty against itself;
 /// - diffs against a fixed earlier build render as text, markdown and JSON (valid JSON).
@@ -52,14 +53,23 @@ enum PipelineHarness {
         }
     }
 
+    /// Every `resource` block is in the manifest and every manifest resource has its block; data
+    /// sources the manifest lists (`data.aws_iam_policy_document…`) have their `data` blocks too.
     static func terraformBlocksMatchManifest(_ plan: BuildPlan) {
-        var listed: [String: Int] = [:]
-        for r in plan.manifest.resources where r.format == "terraform" { listed[r.file, default: 0] += 1 }
+        var listed: [String: Int] = [:], listedData: [String: Int] = [:]
+        for r in plan.manifest.resources where r.format == "terraform" {
+            if r.type.hasPrefix("data.") { listedData[r.file, default: 0] += 1 } else { listed[r.file, default: 0] += 1 }
+        }
         for (file, _) in plan.files where file.path.hasSuffix(".tf") {
-            let blocks = file.contents.split(separator: "\n").filter { $0.hasPrefix("resource \"") }.count
+            let lines = file.contents.split(separator: "\n")
+            let blocks = lines.filter { $0.hasPrefix("resource \"") }.count
+            let dataBlocks = lines.filter { $0.hasPrefix("data \"") }.count
             FuzzFailure.check(
                 blocks == listed[file.path, default: 0], "a Terraform file has the resource blocks the manifest lists",
                 "\(file.path): \(blocks) blocks, manifest \(listed[file.path, default: 0])\n\(file.contents)")
+            FuzzFailure.check(
+                dataBlocks >= listedData[file.path, default: 0], "a Terraform file has the data blocks the manifest lists",
+                "\(file.path): \(dataBlocks) data blocks, manifest \(listedData[file.path, default: 0])")
         }
     }
 
@@ -79,14 +89,37 @@ enum PipelineHarness {
         }
         for (stem, value) in json {
             if let other = yaml[stem] {
-                FuzzFailure.check(other == value, "a template's YAML and JSON are the same value", stem)
+                FuzzFailure.check(
+                    withoutTemplateExtensions(other) == withoutTemplateExtensions(value), "a template's YAML and JSON are the same value",
+                    stem)
             }
         }
         for (stem, value) in yaml.merging(json, uniquingKeysWith: { a, _ in a }) {
             let resources = value["Resources"]?.objectValue?.count ?? 0
-            let listed = plan.manifest.resources.filter { $0.format == "cloudformation" && ($0.file.hasPrefix(stem + ".")) }.count
+            let listed = plan.manifest.resources.filter {
+                $0.format == "cloudformation" && ($0.file == stem + ".yaml" || $0.file == stem + ".json")
+            }.count
             FuzzFailure.check(
                 resources == listed, "a template has the resources the manifest lists", "\(stem): \(resources) vs \(listed)")
+        }
+    }
+
+    /// A parent template names its nested stacks' files in its own format (`TemplateURL:
+    /// env.functions-a.yaml` in the YAML, `.json` in the JSON); the extension is left out to compare.
+    static func withoutTemplateExtensions(_ value: Value) -> Value {
+        switch value {
+        case .array(let items): return .array(items.map(withoutTemplateExtensions))
+        case .object(let o):
+            var out = JSONObject()
+            for (k, v) in o.entries {
+                if k == "TemplateURL", case .string(let s) = v, s.hasSuffix(".yaml") || s.hasSuffix(".json") {
+                    out[k] = .string(String(s.dropLast(5)))
+                } else {
+                    out[k] = withoutTemplateExtensions(v)
+                }
+            }
+            return .object(out)
+        default: return value
         }
     }
 
