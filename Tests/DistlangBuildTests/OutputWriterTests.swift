@@ -105,6 +105,24 @@ struct OutputWriterTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// A large app's manifest is bigger than the 64 MiB limit on input files; the next build and
+    /// `distlang diff` still read it (at 10,000 functions it is some 200 MB).
+    @Test func manifestOverTheInputLimitIsReadBack() throws {
+        let out = RepositoryPaths.temporaryDirectory().appendingPathComponent("dist")
+        var models = SampleModels.shopEnvironments()
+        let big = String(repeating: "x", count: 40 << 20)
+        for i in models.indices { models[i].description = big }
+        try OutputWriter().write(try plan(models), to: out.path)
+        let size = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("distlang-manifest.json").path)[.size] as? Int
+        #expect((size ?? 0) > 64 << 20)
+        let previous = try #require(OutputWriter().previousManifest(in: out.path))
+        #expect(previous.environments == ["production", "staging"])
+        #expect(try PreviousBuild.fromDirectory(out.path) == previous)
+        // A second build finds it: nothing changed.
+        let report = try OutputWriter().write(try plan(models), to: out.path)
+        #expect(report.written.isEmpty)
+    }
+
     @Test func freshFolderUnderMissingParents() throws {
         let root = RepositoryPaths.temporaryDirectory()
         let out = root.appendingPathComponent("a/b/dist")

@@ -14,7 +14,7 @@ public enum PreviousBuild {
     public static func fromDirectory(_ directory: String) throws -> Manifest? {
         let path = joinManifest(directory)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try decode(Loader.load(file: path), what: path)
+        return try decode(Loader.load(file: path, options: Manifest.loadOptions), what: path)
     }
 
     /// The manifest at `outputDirectory` as committed in `revision`; nil when that revision has none.
@@ -31,7 +31,9 @@ public enum PreviousBuild {
         let relative = String(manifestURL.path.dropFirst(topURL.path.count + 1))
         _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: top)
         guard let text = try? git(["show", "\(revision):\(relative)"], in: top) else { return nil }
-        return try decode(Loader.load(text: text, file: "\(revision):\(relative)", format: .json), what: "\(revision):\(relative)")
+        return try decode(
+            Loader.load(text: text, file: "\(revision):\(relative)", format: .json, options: Manifest.loadOptions),
+            what: "\(revision):\(relative)")
     }
 
     private static func decode(_ loaded: LoadResult, what: String) throws -> Manifest {

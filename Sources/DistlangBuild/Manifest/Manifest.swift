@@ -1,4 +1,5 @@
 import DistlangCore
+import DistlangLoader
 import DistlangModel
 
 /// `distlang-manifest.json`: what a build wrote. The tool version, the spec's digest, each
@@ -8,6 +9,16 @@ import DistlangModel
 public struct Manifest: Sendable, Equatable {
     public static let fileName = "distlang-manifest.json"
     public static let formatVersion = 1
+
+    /// How a previous build's manifest is read: distlang's own output, not a user's file, so past
+    /// the 64 MiB input limit (a 10,000-function build writes a manifest of some 200 MB, and a
+    /// limit there made the next build and `diff` unable to read it).
+    public static let loadOptions: LoadOptions = {
+        var options = LoadOptions()
+        options.maxInputBytes = 2_000_000_000
+        options.maxStringBytes = 2_000_000_000
+        return options
+    }()
 
     public var toolVersion: String
     /// The spec file's name (no folder: outputs do not depend on where the spec is).

@@ -37,7 +37,7 @@ public struct OutputWriter {
     public func previousManifest(in outDirectory: String) -> Manifest? {
         let path = joinPath(outDirectory, Manifest.fileName)
         guard let data = fs.contents(of: path) else { return nil }
-        let loaded = Loader.load(bytes: [UInt8](data), file: path, format: .json)
+        let loaded = Loader.load(bytes: [UInt8](data), file: path, format: .json, options: Manifest.loadOptions)
         guard let doc = loaded.document, case .success(let m) = ManifestCoding.decode(doc.value) else { return nil }
         return m
     }
