@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Loading speed: `distlang validate` (read + parse + value tree + source map) on a generated 10 MB YAML
+# Loading speed: `distlang validate --schema bench/any.schema.json` (read + parse + value tree + source
+# map; the empty schema accepts anything, so this is loading) on a generated 10 MB YAML
 # and a 10 MB JSON file, against libyaml's bare event parse of the same YAML (the floor).
 # Prints best-of-N wall times and the ratios. Goal: distlang within 2x of the bare libyaml parse.
 set -euo pipefail
@@ -29,8 +30,8 @@ PY
 }
 
 bare=$(best "$work/yaml_parse_only" "$work/data-10mb.yaml")
-yaml=$(best .build/release/distlang validate "$work/data-10mb.yaml")
-json=$(best .build/release/distlang validate "$work/data-10mb.json")
+yaml=$(best .build/release/distlang validate --schema bench/any.schema.json "$work/data-10mb.yaml")
+json=$(best .build/release/distlang validate --schema bench/any.schema.json "$work/data-10mb.json")
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 printf "%-44s %8s s\n" "libyaml bare event parse, 10 MB YAML" "$bare"
 printf "%-44s %8s s   %sx bare parse\n" "distlang validate, 10 MB YAML" "$yaml" "$(python3 -c "print(round($yaml/$bare, 2))")"

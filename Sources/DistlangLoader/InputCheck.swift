@@ -17,9 +17,6 @@ struct InputCheck {
         self.format = format
     }
 
-    /// The input as text (valid UTF-8 by the time it is used).
-    var text: String { String(decoding: body, as: UTF8.self) }
-
     /// The input as text for showing lines of a file that failed the checks (invalid bytes replaced).
     func textForDisplay() -> String { String(decoding: bytes, as: UTF8.self) }
 

@@ -38,14 +38,23 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file could not be read at all (missing, a directory, unreadable): exit code 2, not 1.
     public var isIOError: Bool
-    /// The text as loaded, for showing source lines in diagnostics.
-    public var text: String?
+    /// The text as loaded, for showing source lines in diagnostics (made from the bytes on demand:
+    /// most loads never need it).
+    public var text: String? {
+        get { storedText ?? sourceBytes.map { String(decoding: $0, as: UTF8.self) } }
+        set {
+            storedText = newValue
+            sourceBytes = nil
+        }
+    }
+    private var storedText: String?
+    var sourceBytes: ArraySlice<UInt8>?
 
     public init(documents: [Document] = [], diagnostics: [Diagnostic] = [], isIOError: Bool = false, text: String? = nil) {
         self.documents = documents
         self.diagnostics = diagnostics
         self.isIOError = isIOError
-        self.text = text
+        self.storedText = text
     }
 
     /// The single document, when loading succeeded.
@@ -91,11 +100,11 @@ public enum Loader {
         case .yaml:
             var loader = YAMLLoader(bytes: body, file: file, options: options)
             var result = loader.load()
-            result.text = checked.text
+            result.sourceBytes = checked.body
             return result
         case .json:
             var result = JSONLoader(bytes: body, file: file, options: options).load()
-            result.text = checked.text
+            result.sourceBytes = checked.body
             return result
         }
     }

@@ -56,12 +56,14 @@ struct Validate: ParsableCommand {
     }
 
     private func runSchemaMode(_ schema: String, _ output: DiagnosticOutput) throws {
-        let options = SchemaCheckOptions(
+        var options = SchemaCheckOptions(
             schemaPath: schema,
             refs: refs.compactMap(Self.splitPair).map { (uri: $0.0, path: $0.1) },
             refDirectories: refDirectories.compactMap(Self.splitPair).map { (prefix: $0.0, directory: $0.1) },
             assertFormats: assertFormats, maxErrors: maxErrors)
+        options.keepsLoadedFiles = true
         let result = SchemaCheck.run(files: files, options: options)
+        ProcessLifetime.keepUntilExit(result.loaded)
         for source in result.sources { output.sources.register(file: source.file, text: source.text) }
         output.emit(result.diagnostics)
         output.summary(result.diagnostics, success: "valid: \(files.joined(separator: ", "))")

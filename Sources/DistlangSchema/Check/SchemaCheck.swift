@@ -14,6 +14,8 @@ public struct SchemaCheckOptions: Sendable {
     public var assertFormats: Bool
     /// `--max-errors N`: stop reporting after N errors (nil: no cap).
     public var maxErrors: Int?
+    /// Return every loaded file in `SchemaCheckResult.loaded`.
+    public var keepsLoadedFiles = false
 
     public init(
         schemaPath: String, refs: [(uri: String, path: String)] = [], refDirectories: [(prefix: String, directory: String)] = [],
@@ -36,6 +38,9 @@ public struct SchemaCheckResult: Sendable {
     public var sources: [(file: String, text: String)] = []
     public var filesChecked = 0
     public var documentsChecked = 0
+    /// The loaded files, when `SchemaCheckOptions.keepsLoadedFiles` asked for them (a CLI about to exit
+    /// keeps them rather than spend time tearing large trees down).
+    public var loaded: [LoadResult] = []
 
     public init() {}
 }
@@ -75,6 +80,7 @@ public enum SchemaCheck {
             if let text = load.text { result.sources.append((file, text)) }
             result.filesChecked += 1
             if load.isIOError { result.isUsageOrIOError = true }
+            if options.keepsLoadedFiles { result.loaded.append(load) }
             if load.diagnostics.hasErrors {
                 result.diagnostics += load.diagnostics
                 remaining -= load.diagnostics.errorCount
