@@ -4,6 +4,7 @@
 # Goal: distlang at least 10x faster. Prints best-of-N wall times and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/timing.sh
 runs="${RUNS:-5}"
 work="${BENCH_DIR:-/tmp/distlang-bench}"
 mkdir -p "$work"
@@ -24,21 +25,9 @@ errors = list(Draft202012Validator(schema).iter_errors(doc))
 sys.exit(1 if errors else 0)
 PY
 
-best() {
-  python3 - "$runs" "$@" <<'PY'
-import subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-times = []
-for _ in range(runs):
-    t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    times.append(time.perf_counter() - t)
-print(f"{min(times):.3f}")
-PY
-}
-ours=$(best .build/release/distlang validate "$work/spec-1000/distlang.yaml")
-theirs=$(best python3 "$work/validate_spec.py" "$work/distlang.schema.json" "$work/spec-1000/distlang.yaml")
-echo "machine: $(nproc) cores, $(uname -m)"
+ours=$(best "$runs" .build/release/distlang validate "$work/spec-1000/distlang.yaml")
+theirs=$(best "$runs" python3 "$work/validate_spec.py" "$work/distlang.schema.json" "$work/spec-1000/distlang.yaml")
+machine
 printf "%-58s %7s s\n" "distlang validate, 1,000 functions (schema + rules)" "$ours"
 printf "%-58s %7s s\n" "python jsonschema + CSafeLoader (schema only)" "$theirs"
 printf "distlang is %sx faster (goal: at least 10x)\n" "$(python3 -c "print(round($theirs/$ours, 1))")"

@@ -11,7 +11,7 @@ struct ManifestJSONTests {
     static func randomValue(_ random: inout SeededRandom, depth: Int) -> Value {
         let strings = ["", "a", "ab", "b", "B", "é", "e\u{301}", "日本", "😀", "a\"b", "a\\b", "/", "\u{7F}", "\u{0}", "x\u{1}y",
                        "\u{8}\u{C}\n\r\t", "\u{1F}", "\u{2028}", "\u{FEFF}", "key", "Key", "key2", "${x}", "%{y}"]
-        let doubles: [Double] = [0, -0.0, 0.1, -0.5, 1.5, 100, 1e16, 1e17, 1e20, 1.5e300, -2.5e-7, 1e-5, 5e-324, 123456789.123,
+        let doubles: [Double] = [0, -0.0, 0.1, -0.5, 1.5, 100, 1e16, 1e17, 1e20, 1.5e300, -2.5e-7, 1e-5, .leastNonzeroMagnitude, 123456789.123,
                                  Double.greatestFiniteMagnitude, .infinity, .nan, 3.0, 0.30000000000000004]
         let integers: [Int64] = [0, 1, -1, 42, .max, .min, 1_000_000_007]
         let pick = Int(random.next() % (depth > 3 ? 5 : 7))
@@ -41,7 +41,7 @@ struct ManifestJSONTests {
     }
 
     @Test func reals() {
-        for d in [0.0, -0.0, 1, 0.1, 1e17, 1e20, 1e-5, 1e-100, 2.5e300, 5e-324, 123.456, -7.25e-10] {
+        for d in [0.0, -0.0, 1, 0.1, 1e17, 1e20, 1e-5, 1e-100, 2.5e300, .leastNonzeroMagnitude, 123.456, -7.25e-10] {
             let ours = String(decoding: ManifestJSON.encode(.number(d)), as: UTF8.self)
             #expect(ours == CanonicalJSON.encode(.number(d)), "\(d)")
         }

@@ -32,7 +32,7 @@ struct LimitTests {
         let dir = RepositoryPaths.temporaryDirectory("distlang-limits")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("huge.yaml")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()

@@ -8,6 +8,7 @@
 # under .tools/venv-bench (created here). RUNS=N sets the repetitions of the fast tools (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/lib/timing.sh
 runs="${RUNS:-3}"
 work="${BENCH_DIR:-/tmp/distlang-bench}"
 venv=.tools/venv-bench
@@ -24,36 +25,12 @@ cc -O2 -o "$work/yaml_parse_only" bench/yaml_parse_only.c $(pkg-config --cflags 
 [ -d "$work/small" ] || python3 bench/schema/gen_small.py 1000 "$work/small"
 small=("$work"/small/*.yaml)
 
-# best wall time of N runs (first argument), in seconds; the command must succeed (exit 0: valid)
-best() {
-  python3 - "$@" <<'PY'
-import subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-times = []
-for _ in range(runs):
-    t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    times.append(time.perf_counter() - t)
-print(f"{min(times):.3f}")
-PY
-}
-ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
-
-echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+machine
 echo "files: $(du -h "$work/data-10mb.yaml" | cut -f1) YAML; ${#small[@]} small files, $(du -ch "${small[@]}" | tail -1 | cut -f1) in all"
 echo
 
 bare=$(best "$runs" "$work/yaml_parse_only" "$work/data-10mb.yaml")
-load=$(python3 - "$runs" <<PY
-import subprocess, sys, time
-times = []
-for _ in range(int(sys.argv[1])):
-    t = time.perf_counter()
-    subprocess.run([".build/release/distlang", "validate", "$work/data-10mb.yaml"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times.append(time.perf_counter() - t)
-print(f"{min(times):.3f}")
-PY
-)
+load=$(best "$runs" .build/release/distlang validate --schema bench/any.schema.json "$work/data-10mb.yaml")
 a_distlang=$(best "$runs" .build/release/distlang validate --schema "$schema" "$work/data-10mb.yaml")
 a_rs=$(best "$runs" "$venv/bin/python" bench/schema/python_validators.py jsonschema-rs "$schema" "$work/data-10mb.yaml")
 a_py=$(best 1 "$venv/bin/python" bench/schema/python_validators.py jsonschema "$schema" "$work/data-10mb.yaml")
@@ -61,7 +38,7 @@ a_cj=$(best 1 "$venv/bin/check-jsonschema" --schemafile "$schema" "$work/data-10
 
 echo "(a) one 10 MB YAML document"
 printf "  %-40s %8s s\n" "libyaml bare event parse" "$bare"
-printf "  %-40s %8s s   %5sx bare parse (load + spec-mode checks, which stop at the root)\n" "distlang validate FILE (load, no --schema)" "$load" "$(ratio "$load" "$bare")"
+printf "  %-40s %8s s   %5sx bare parse (the empty schema: loading alone)\n" "distlang validate --schema {} (loading)" "$load" "$(ratio "$load" "$bare")"
 printf "  %-40s %8s s   %5sx bare parse\n" "distlang validate --schema" "$a_distlang" "$(ratio "$a_distlang" "$bare")"
 for pair in "jsonschema-rs (CSafeLoader):$a_rs" "python jsonschema (CSafeLoader):$a_py" "check-jsonschema:$a_cj"; do
   name=${pair%%:*}; t=${pair##*:}

@@ -93,17 +93,7 @@ public struct OutputWriter {
             try? fs.remove(staging)
             try? fs.remove(backup)
         }
-        do {
-            var created = Set<String>()
-            for file in changed {
-                let path = joinPath(staging, file.path)
-                let folder = PathText.deletingLastComponent(path)
-                if created.insert(folder).inserted { try fs.createDirectory(folder) }
-                try fs.write(file.data, to: path)
-            }
-        } catch {
-            throw OutputWriteError(description: "could not write the build: \(error.localizedDescription); \(outDirectory) is unchanged")
-        }
+        try stage(changed, in: staging, for: outDirectory)
         var journal = MoveJournal(fs: fs)
         do {
             try journal.createParents(of: joinPath(outDirectory, Manifest.fileName))
@@ -124,16 +114,12 @@ public struct OutputWriter {
         return report
     }
 
-    /// A first build (no output folder yet): every file goes into a staging folder, which is then
-    /// renamed to the output folder in one step. Ten thousand files cost ten thousand fewer
-    /// folder creations and moves than placing them one by one.
-    private func writeFresh(_ wanted: [(path: String, data: Data)], to outDirectory: String) throws -> WriteReport {
-        let (staging, _) = scratchFolders(for: outDirectory)
-        var placed = false
-        defer { if !placed { try? fs.remove(staging) } }
+    /// Writes `files` under `staging` (creating each folder once); a failure names `outDirectory`
+    /// as unchanged, since nothing has been moved there yet.
+    private func stage(_ files: [(path: String, data: Data)], in staging: String, for outDirectory: String) throws {
         do {
             var created = Set<String>()
-            for file in wanted {
+            for file in files {
                 let path = joinPath(staging, file.path)
                 let folder = PathText.deletingLastComponent(path)
                 if created.insert(folder).inserted { try fs.createDirectory(folder) }
@@ -142,6 +128,16 @@ public struct OutputWriter {
         } catch {
             throw OutputWriteError(description: "could not write the build: \(error.localizedDescription); \(outDirectory) is unchanged")
         }
+    }
+
+    /// A first build (no output folder yet): every file goes into a staging folder, which is then
+    /// renamed to the output folder in one step. Ten thousand files cost ten thousand fewer
+    /// folder creations and moves than placing them one by one.
+    private func writeFresh(_ wanted: [(path: String, data: Data)], to outDirectory: String) throws -> WriteReport {
+        let (staging, _) = scratchFolders(for: outDirectory)
+        var placed = false
+        defer { if !placed { try? fs.remove(staging) } }
+        try stage(wanted, in: staging, for: outDirectory)
         var journal = MoveJournal(fs: fs)
         do {
             try journal.createParents(of: outDirectory)

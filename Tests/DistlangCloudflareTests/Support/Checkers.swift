@@ -67,39 +67,10 @@ enum Checkers {
 
     /// One hclcheck --json run over every file.
     static func hcl(_ files: [String]) throws -> (status: Int32, reports: [String: HCLCheckReport]) {
-        guard let hclcheck = ExternalTool.hclcheck else {
-            throw ExternalTool.Failure(description: "hclcheck is not built: run tools/hclcheck/build.sh")
-        }
-        let result = CommandRunner.run(hclcheck, ["--json"] + files, timeout: 120)
-        guard !result.timedOut else { throw ExternalTool.Failure(description: "hclcheck timed out") }
-        let reports = try JSONDecoder().decode([HCLCheckReport].self, from: Data(result.stdout.utf8))
-        return (result.exitCode, Dictionary(uniqueKeysWithValues: reports.map { ($0.file, $0) }))
+        let (status, reports) = try HCLCheckReport.run(files)
+        return (status, Dictionary(uniqueKeysWithValues: reports.map { ($0.file, $0) }))
     }
 }
 
-/// The `--json` report of tools/hclcheck for one file.
-struct HCLCheckReport: Decodable {
-    struct Attribute: Decodable {
-        var name: String
-        var line: Int
-        var expr: String
-        var references: [String]
-        var value: JSONTree?
-    }
-
-    struct Block: Decodable {
-        var type: String
-        var labels: [String]
-        var line: Int
-        var attributes: [Attribute]
-        var blocks: [Block]
-
-        func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
-    }
-
-    var file: String
-    var canonical: Bool
-    var diagnostics: [String]
-    var attributes: [Attribute]
-    var blocks: [Block]
-}
+/// hclcheck reports with attribute values as `JSONTree`.
+typealias HCLCheckReport = TestSupport.HCLCheckReport<JSONTree>

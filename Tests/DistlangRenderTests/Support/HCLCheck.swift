@@ -1,32 +1,8 @@
 import Foundation
 import TestSupport
 
-/// The `--json` report of tools/hclcheck for one file.
-struct HCLCheckReport: Decodable {
-    struct Attribute: Decodable {
-        var name: String
-        var line: Int
-        var expr: String
-        var references: [String]
-        var value: DecodedValue?
-    }
-
-    struct Block: Decodable {
-        var type: String
-        var labels: [String]
-        var line: Int
-        var attributes: [Attribute]
-        var blocks: [Block]
-
-        func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
-    }
-
-    var file: String
-    var canonical: Bool
-    var diagnostics: [String]
-    var attributes: [Attribute]
-    var blocks: [Block]
-}
+/// hclcheck reports with attribute values as `DecodedValue`.
+typealias HCLCheckReport = TestSupport.HCLCheckReport<DecodedValue>
 
 /// Runs the HCL checker and terraform on directories of rendered files.
 enum HCLTools {
@@ -42,13 +18,7 @@ enum HCLTools {
 
     /// hclcheck --json on every .tf file of `dir`, one report per file in file-name order.
     static func check(_ dir: URL) throws -> (status: Int32, reports: [HCLCheckReport]) {
-        guard let hclcheck = ExternalTool.hclcheck else {
-            throw ExternalTool.Failure(description: "hclcheck is not built: run tools/hclcheck/build.sh")
-        }
-        let result = CommandRunner.run(hclcheck, ["--json", dir.path], timeout: 120)
-        guard !result.timedOut else { throw ExternalTool.Failure(description: "hclcheck timed out") }
-        let reports = try JSONDecoder().decode([HCLCheckReport].self, from: Data(result.stdout.utf8))
-        return (result.exitCode, reports)
+        try HCLCheckReport.run([dir.path])
     }
 
     /// `terraform fmt -check -diff` on `dir`: nil when every file is already canonical, otherwise
