@@ -42,8 +42,8 @@ enum Properties {
 
     /// `text` loads as JSON with distlang's own loader, without errors.
     @discardableResult
-    static func reloadsAsJSON(_ text: String, _ what: String) -> Value {
-        let loaded = Loader.load(text: text, file: "rendered.json", format: .json)
+    static func reloadsAsJSON(_ text: String, _ what: String, options: LoadOptions = LoadOptions()) -> Value {
+        let loaded = Loader.load(text: text, file: "rendered.json", format: .json, options: options)
         guard let document = loaded.document else {
             FuzzFailure.fail("\(what) is valid JSON", "\(loaded.diagnostics.map(\.message))\n\(text)")
         }

@@ -23,6 +23,9 @@ public struct LoadOptions: Sendable {
     public var maxStringBytes: Int = 16 << 20
     /// Whether a YAML stream may hold several documents (`validate --schema` allows it; a spec may not).
     public var allowMultipleDocuments: Bool = false
+    /// Whether JSON strings may hold `\u0000`. Off for user files (a clear error); on for distlang's
+    /// own manifest, which carries a spec's strings as they are, NUL characters included (YAML's `"\0"`).
+    public var allowsNULInJSONStrings: Bool = false
 
     public static let defaultMaxDepth = 2_000
 

@@ -123,6 +123,19 @@ struct OutputWriterTests {
         #expect(report.written.isEmpty)
     }
 
+    /// A spec string may hold a NUL character (`"\0"` in YAML); the manifest writes it as `\u0000`
+    /// and the next build reads it back, so it sees no change (it used to see a first build).
+    @Test func manifestWithNULCharactersIsReadBack() throws {
+        let out = RepositoryPaths.temporaryDirectory().appendingPathComponent("dist")
+        var models = SampleModels.shopEnvironments()
+        for i in models.indices { models[i].description = "a\u{0}b" }
+        try OutputWriter().write(try plan(models), to: out.path)
+        let previous = try #require(OutputWriter().previousManifest(in: out.path))
+        #expect(try PreviousBuild.fromDirectory(out.path) == previous)
+        let report = try OutputWriter().write(try plan(models), to: out.path)
+        #expect(report.written.isEmpty)
+    }
+
     @Test func freshFolderUnderMissingParents() throws {
         let root = RepositoryPaths.temporaryDirectory()
         let out = root.appendingPathComponent("a/b/dist")

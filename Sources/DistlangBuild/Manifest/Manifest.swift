@@ -12,11 +12,13 @@ public struct Manifest: Sendable, Equatable {
 
     /// How a previous build's manifest is read: distlang's own output, not a user's file, so past
     /// the 64 MiB input limit (a 10,000-function build writes a manifest of some 200 MB, and a
-    /// limit there made the next build and `diff` unable to read it).
+    /// limit there made the next build and `diff` unable to read it), and with the NUL characters
+    /// a spec's strings may hold (`"\0"` in YAML), which it writes as `\u0000`.
     public static let loadOptions: LoadOptions = {
         var options = LoadOptions()
         options.maxInputBytes = 2_000_000_000
         options.maxStringBytes = 2_000_000_000
+        options.allowsNULInJSONStrings = true
         return options
     }()
 

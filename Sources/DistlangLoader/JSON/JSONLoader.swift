@@ -15,7 +15,7 @@ struct JSONLoader {
             ])
         }
         var error = json_error_t()
-        let flags = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY
+        let flags = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | (options.allowsNULInJSONStrings ? JSON_ALLOW_NUL : 0)
         let root: UnsafeMutablePointer<json_t>? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 json_loadb($0, buf.count, Int(flags), &error)
