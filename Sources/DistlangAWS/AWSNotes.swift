@@ -6,7 +6,7 @@ enum AWSNotes {
     static func notes(_ plan: AWSPlan, templateSizes: [(path: String, bytes: Int)]) -> [String] {
         let env = plan.model.environment
         var notes = [
-            "aws \(env): upload each function's code to S3 as <prefix><function>.zip (\(plan.functions.map { $0.codeFileName }.joined(separator: ", "))) and pass the bucket and prefix (CloudFormation parameters CodeBucket, CodeKeyPrefix; Terraform variables code_bucket, code_key_prefix)",
+            "aws \(env): upload each function's code to S3 as <prefix><function>.zip (\(zipList(plan.functions.map(\.codeFileName)))) and pass the bucket and prefix (CloudFormation parameters CodeBucket, CodeKeyPrefix; Terraform variables code_bucket, code_key_prefix)",
             "aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM",
         ]
         if !plan.secrets.isEmpty {
@@ -31,9 +31,19 @@ enum AWSNotes {
     static func nestedStacks(_ nested: CFNNestedStacks, over: [String], parentPath: String, format: CloudFormationFormat) -> String {
         let env = nested.plan.model.environment
         var note = "aws \(env): one template would have \(over.joined(separator: ", ")), so the functions are split into \(nested.children.count) nested stacks (\(env).functions*.\(format.rawValue)) under the parent \(parentPath): deploy with aws cloudformation package --template-file \(parentPath) --s3-bucket <bucket> --output-template-file <packaged>, then aws cloudformation deploy --template-file <packaged> --capabilities CAPABILITY_NAMED_IAM (docs/targets/aws.md)"
+        if let stores = nested.stores {
+            note += "; the parent cannot also hold every data store, so the tables, buckets, queues and secrets are in \(stores.children.count) nested stacks of their own (\(env).stores*.\(format.rawValue))"
+        }
         if !nested.childOutputs {
             note += "; the parent does not repeat each nested stack's FunctionNames output, which would pass CloudFormation's 200 outputs: read them from the nested stacks"
         }
         return note
+    }
+
+    /// The zips to upload, the first ten by name and how many more: a note stays one readable line.
+    static func zipList(_ names: [String]) -> String {
+        let shown = 10
+        guard names.count > shown else { return names.joined(separator: ", ") }
+        return names.prefix(shown).joined(separator: ", ") + ", and \(names.count - shown) more"
     }
 }

@@ -109,18 +109,30 @@ import TestSupport
         #expect(output.files.filter { $0.path.hasPrefix("aws/cloudformation/default.functions") }.count >= 2)
     }
 
-    /// What stays in the parent (data stores, secrets, the API, one stack per child) can still be
-    /// too much: an error naming the parent, with what to do.
-    @Test func parentOverTheLimitIsAnError() {
+    /// 500 buckets do not fit a parent beside its function stacks: they move to store stacks of
+    /// their own, with no error (NestedStoreStacksTests checks that layout in full).
+    @Test func storesBeyondTheParentMoveToStoreStacks() {
         var model = SampleModels.shop()
         model.resources += (0..<500).map { i in
             ResourceModel(name: "b\(i)", kind: .bucket, physicalNames: PhysicalNames(aws: "shop-b\(i)"))
         }
-        let errors = AWSOutputs.errors(AWSOutputs.emit([model], formats: [.yaml]))
+        let output = AWSOutputs.emit([model], formats: [.yaml])
+        #expect(AWSOutputs.errors(output).isEmpty, "\(output.diagnostics.map(\.message))")
+        #expect(output.files.filter { $0.path.hasPrefix("aws/cloudformation/default.stores") }.count >= 2)
+    }
+
+    /// What stays in the parent (the API, one stack per nested stack, the values passed to them) can
+    /// still be too much (some 8,000 functions): an error naming the parent, with what to do.
+    @Test func parentOverTheLimitIsAnError() {
+        var parent = CFNTemplate(description: "parent")
+        parent.resources = (0..<501).map { CFNResource(logicalID: "S\($0)Stack", type: "AWS::CloudFormation::Stack", properties: JSONObject()) }
+        let errors = CloudFormationLimits.check(
+            parent, renderedSizes: [("aws/cloudformation/default.yaml", 2_000_000)], environment: "default")
         #expect(errors.contains {
-            $0.code == "aws.cloudformation-limit" && $0.message.contains("aws/cloudformation/default.yaml has")
+            $0.code == "aws.cloudformation-limit" && $0.message.contains("aws/cloudformation/default.yaml has 501 resources")
                 && $0.message.contains("limit of 500 resources") && ($0.hint ?? "").contains("stay in the parent")
         }, "\(errors.map(\.message))")
+        #expect(errors.contains { $0.message.contains("2000000 bytes") }, "\(errors.map(\.message))")
     }
 
     /// One function's resources cannot be split across stacks: a function that alone breaks a

@@ -129,4 +129,12 @@ import TestSupport
         #expect(notes.contains { $0.contains("CAPABILITY_NAMED_IAM") })
         #expect(notes.contains { $0.contains("shop/STRIPE_KEY") })
     }
+
+    /// A large app's note names ten zips and counts the rest, rather than listing a thousand.
+    @Test func zipNoteStaysShort() throws {
+        let notes = try ScaleApps.thousand().output.notes
+        let zips = try #require(notes.first { $0.contains("upload each function's code") })
+        #expect(zips.contains("fn-0.zip, fn-1.zip, fn-10.zip") && zips.contains(", and 990 more)"), "\(zips)")
+        #expect(zips.utf8.count < 500)
+    }
 }

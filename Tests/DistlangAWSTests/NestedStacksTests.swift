@@ -19,6 +19,14 @@ import TestSupport
         }
     }
 
+    static func app(_ name: String) throws -> TargetOutput {
+        switch name {
+        case "over": return ScaleApps.over
+        case "1000": return try ScaleApps.thousand().output
+        default: return try ScaleApps.manyStores().output
+        }
+    }
+
     func cloudFormationFiles(_ output: TargetOutput) -> [EmittedFile] {
         output.files.filter { $0.path.hasPrefix("aws/cloudformation/") }
     }
@@ -59,9 +67,8 @@ import TestSupport
 
     /// Every file of a split, both formats: at most 500 resources, 200 parameters, 200 outputs
     /// and 1 MB.
-    @Test(arguments: ["over", "1000"]) func everyTemplateKeepsWithinEveryQuota(_ app: String) throws {
-        let (output, env) = app == "over" ? (ScaleApps.over, "default") : (try ScaleApps.thousand().output, "default")
-        let layout = try NestedLayout(output, environment: env)
+    @Test(arguments: ["over", "1000", "stores"]) func everyTemplateKeepsWithinEveryQuota(_ app: String) throws {
+        let layout = try NestedLayout(try Self.app(app), environment: "default")
         #expect(!layout.children.isEmpty)
         for t in [layout.parent] + Array(layout.children.values) {
             #expect(t.resources.count <= 500, "\(t.path)")
@@ -73,9 +80,8 @@ import TestSupport
 
     /// Each stack resource names an existing child and passes exactly the parameters it declares,
     /// each a reference to one of the parent's resources or parameters; every child is used once.
-    @Test(arguments: ["over", "1000"]) func parentPassesWhatEachChildDeclares(_ app: String) throws {
-        let output = app == "over" ? ScaleApps.over : try ScaleApps.thousand().output
-        let layout = try NestedLayout(output, environment: "default")
+    @Test(arguments: ["over", "1000", "stores"]) func parentPassesWhatEachChildDeclares(_ app: String) throws {
+        let layout = try NestedLayout(try Self.app(app), environment: "default")
         var used = Set<String>()
         for (id, stack) in layout.stacks {
             let child = try #require(layout.children[stack.url], "\(id): \(stack.url)")

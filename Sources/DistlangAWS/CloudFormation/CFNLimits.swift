@@ -32,7 +32,7 @@ public enum CloudFormationLimits {
     static func countsFit(_ template: CFNTemplate) -> Bool { exceeded(template, sizes: []).isEmpty }
 
     static let defaultHint =
-        "the data stores, secrets, HTTP API and one stack resource per nested stack stay in the parent template: split the app into smaller apps, or use the Terraform output"
+        "the HTTP API and one stack resource per nested stack (of functions, and of data stores when there are many) stay in the parent template, with the values it passes to them: split the app into smaller apps, or use the Terraform output"
 
     /// Errors for every quota `template` exceeds; `renderedSizes` are the byte sizes of the files
     /// written for it (YAML and/or JSON), keyed by path.

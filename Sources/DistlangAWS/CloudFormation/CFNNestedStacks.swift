@@ -53,6 +53,9 @@ struct CFNNestedStacks {
     /// Whether the parent re-exports each child's `FunctionNames`: only when all of those fit
     /// within the output quota next to the shared outputs (then none are lost one by one).
     var childOutputs: Bool
+    /// The data stores' own nested stacks, when the parent cannot hold the stores next to the
+    /// function stacks; nil when it can (the stores are then in the parent).
+    var stores: CFNStoreStacks?
 
     init(_ plan: AWSPlan) {
         self.plan = plan
@@ -75,6 +78,11 @@ struct CFNNestedStacks {
         }
         children = bins.map(child)
         childOutputs = CFNTemplateBuilder.shared(plan).outputs.count + children.count <= CloudFormationLimits.outputs
+        let parent = self.parent(.yaml)
+        if !CloudFormationLimits.exceeded(parent, sizes: CFNRendering(parent.document).sizes).isEmpty {
+            stores = CFNStoreStacks(plan, inputs: children.flatMap(\.inputs))
+            childOutputs = CFNTemplateBuilder.sharedWithoutStores(plan).outputs.count + children.count <= CloudFormationLimits.outputs
+        }
     }
 
     /// Resources, outputs and parameters of a child holding `parts`, before rendering it.
@@ -117,14 +125,20 @@ struct CFNNestedStacks {
     /// format, beside it, as `aws cloudformation package` expects), with each child's
     /// `FunctionNames` as an output when `childOutputs`.
     func parent(_ format: CloudFormationFormat) -> CFNTemplate {
-        var template = CFNTemplateBuilder.shared(plan)
+        var template = stores == nil ? CFNTemplateBuilder.shared(plan) : CFNTemplateBuilder.sharedWithoutStores(plan)
         let code = CFNTemplateBuilder.codeParameters.map { ($0.0, CFN.ref($0.0)) }
+        for child in stores?.children ?? [] {
+            template.add(CFNResource(
+                logicalID: child.stackID, type: "AWS::CloudFormation::Stack",
+                properties: JSONObject([("TemplateURL", .string(child.fileName(format)))]),
+                metadata: Self.packageOnly))
+        }
         for child in children {
             template.add(CFNResource(
                 logicalID: child.stackID, type: "AWS::CloudFormation::Stack",
                 properties: JSONObject([
                     ("TemplateURL", .string(child.fileName(format))),
-                    ("Parameters", .object(JSONObject(code + child.inputs.map { ($0.name, $0.parentValue) }))),
+                    ("Parameters", .object(JSONObject(code + child.inputs.map { ($0.name, parentValue($0)) }))),
                 ]),
                 metadata: Self.packageOnly))
         }
@@ -136,5 +150,12 @@ struct CFNNestedStacks {
             }
         }
         return template
+    }
+
+    /// What the parent passes for `input`: its own resource, or the output of the store stack
+    /// holding it.
+    func parentValue(_ input: CFNStackInput) -> Value {
+        guard let id = input.store, let holder = stores?.stack(holding: id) else { return input.parentValue }
+        return CFN.getAtt(holder.stackID, "Outputs." + input.name)
     }
 }

@@ -52,6 +52,9 @@ struct CFNOutput {
             let path = Self.path(env, format), text = CFNRendering.text(parent.document, format)
             files.append(EmittedFile(path: path, contents: text, environment: env))
             topSizes.append((path, text.utf8.count))
+            for child in nested.stores?.children ?? [] {
+                files.append(EmittedFile(path: Self.directory + child.fileName(format), contents: child.rendering.text(format), environment: env))
+            }
             for child in nested.children {
                 files.append(EmittedFile(path: Self.directory + child.fileName(format), contents: child.rendering.text(format), environment: env))
             }
@@ -64,21 +67,28 @@ struct CFNOutput {
                 hint: "function \(child.functions[0].model.name) alone is too big for a nested stack, and a function's resources cannot be split across stacks: give it fewer routes or schedules, or use the Terraform output")
         }
 
+        for child in nested.stores?.children ?? [] {
+            diagnostics += CloudFormationLimits.check(
+                child.template, renderedSizes: formats.map { (Self.directory + child.fileName($0), child.rendering.text($0).utf8.count) },
+                environment: env)
+        }
+
         // The manifest: every resource of the single template (same identity and attributes
         // wherever it is written), in the file that now holds it, and the stack resources.
         let parentPath = Self.path(env, first)
         var fileOf: [String: String] = [:]
-        for child in nested.children {
-            for r in child.template.resources { fileOf[r.logicalID] = Self.directory + child.fileName(first) }
+        let holders = nested.children.map { ($0.template, $0.fileName(first)) } + (nested.stores?.children ?? []).map { ($0.template, $0.fileName(first)) }
+        for (template, file) in holders {
+            for r in template.resources { fileOf[r.logicalID] = Self.directory + file }
         }
         resources = AWSManifestResources.cloudFormation(single, environment: env) { fileOf[$0] ?? parentPath }
         var stacks = CFNTemplate(description: "")
         stacks.resources = parents[0].resources.filter { $0.type == "AWS::CloudFormation::Stack" }
         resources += AWSManifestResources.cloudFormation(stacks, environment: env) { _ in parentPath }
 
-        let ids = parents[0].resources.map(\.logicalID) + nested.children.flatMap { $0.template.resources.map(\.logicalID) }
+        let ids = parents[0].resources.map(\.logicalID) + holders.flatMap { $0.0.resources.map(\.logicalID) }
         diagnostics += AWSChecks.duplicates(ids, what: "CloudFormation logical ID", env: env)
-        for template in [parents[0]] + nested.children.map(\.template) {
+        for template in [parents[0]] + holders.map(\.0) {
             diagnostics += AWSChecks.duplicates(template.outputs.map(\.0), what: "CloudFormation output", env: env)
         }
         notes.append(AWSNotes.nestedStacks(nested, over: over, parentPath: parentPath, format: first))

@@ -38,25 +38,29 @@ struct CFNStackInput: Sendable, Equatable {
     /// What the parent passes.
     var parentValue: Value
     var description: String
+    /// The logical ID of the shared resource it reads (nil for the HTTP API's ID); when the data
+    /// stores have nested stacks of their own, the parent passes that stack's output instead.
+    var store: String?
 
     /// The input carrying `reference` into a child; nil for a function's own log group.
     init?(_ reference: AWSReference) {
         switch reference {
         case .arn(let e), .bucketObjects(let e):
-            self.init(name: e.logicalID + "Arn", parentValue: CFN.value(.arn(e)), description: "ARN of \(e.logicalID)")
+            self.init(name: e.logicalID + "Arn", parentValue: CFN.value(.arn(e)), description: "ARN of \(e.logicalID)", store: e.logicalID)
         case .name(let e):
-            self.init(name: e.logicalID + "Name", parentValue: CFN.value(.name(e)), description: "Name of \(e.logicalID)")
+            self.init(name: e.logicalID + "Name", parentValue: CFN.value(.name(e)), description: "Name of \(e.logicalID)", store: e.logicalID)
         case .queueURL(let e):
-            self.init(name: e.logicalID + "Url", parentValue: CFN.value(.queueURL(e)), description: "URL of \(e.logicalID)")
+            self.init(name: e.logicalID + "Url", parentValue: CFN.value(.queueURL(e)), description: "URL of \(e.logicalID)", store: e.logicalID)
         case .logStreams:
             return nil
         }
     }
 
-    init(name: String, parentValue: Value, description: String) {
+    init(name: String, parentValue: Value, description: String, store: String? = nil) {
         self.name = name
         self.parentValue = parentValue
         self.description = description + " in the parent stack"
+        self.store = store
     }
 
     static func httpAPI(_ api: HTTPAPIPlan) -> CFNStackInput {

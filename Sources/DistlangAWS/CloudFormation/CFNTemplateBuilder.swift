@@ -41,6 +41,15 @@ enum CFNTemplateBuilder {
         return template
     }
 
+    /// A parent whose data stores are in nested stacks of their own (`CFNStoreStacks`): the code
+    /// parameters and the HTTP API.
+    static func sharedWithoutStores(_ plan: AWSPlan) -> CFNTemplate {
+        var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
+        template.parameters = codeParameters
+        if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
+        return template
+    }
+
     /// Store outputs are left out when there would be more than this many, so the template keeps room
     /// for the API URL and nested-stack outputs within CloudFormation's 200 (the names are in the
     /// build manifest and the Terraform outputs anyway).

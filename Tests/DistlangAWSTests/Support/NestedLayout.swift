@@ -30,7 +30,8 @@ struct NestedLayout {
         let directory = "aws/cloudformation/"
         parent = try template(directory + environment)
         var children: [String: Template] = [:]
-        for file in output.files where file.path.hasPrefix(directory + environment + ".functions") && file.path.hasSuffix(".json") {
+        for file in output.files where file.path.hasSuffix(".json")
+            && (file.path.hasPrefix(directory + environment + ".functions") || file.path.hasPrefix(directory + environment + ".stores")) {
             let stem = String(file.path.dropLast(".json".count))
             children[String(stem.dropFirst(directory.count)) + ".yaml"] = try template(stem)
         }

@@ -27,6 +27,15 @@ enum ScaleApps {
         return Thousand(models: models, output: AWSOutputs.emit(models))
     }
 
+    /// 30 functions and 510 data stores (bench/gen_spec.py): more stores than a parent can hold,
+    /// so they get nested stacks of their own too.
+    static func manyStores() throws -> Thousand { try manyStoresResult.get() }
+
+    private static let manyStoresResult: Result<Thousand, Error> = Result {
+        let models = try compile(try GeneratedSpecs.write(functions: 30, resources: 510))
+        return Thousand(models: models, output: AWSOutputs.emit(models))
+    }
+
     static func compile(_ spec: String) throws -> [AppModel] {
         let compiled = SpecCompiler().compile(file: spec)
         let errors = compiled.diagnostics.filter { $0.severity == .error }
