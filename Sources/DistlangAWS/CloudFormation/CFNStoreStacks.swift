@@ -32,21 +32,25 @@ struct CFNStoreStacks {
     }
 
     var children: [Child]
+    /// The index in `children` of the stack holding each store resource, by logical ID.
+    private var holderIndex: [String: Int] = [:]
 
     /// `inputs`: every value the function stacks read; each store stack outputs those of its stores.
     init(_ plan: AWSPlan, inputs: [CFNStackInput]) {
         var all = CFNTemplate(description: "")
         CFNStores.add(plan, to: &all)
+        // A dead-letter queue goes with its queue (the queue's redrive policy reads its ARN).
+        var queueOf: [String: String] = [:]
+        for q in plan.queues { if let dlq = q.deadLetter { queueOf[dlq.entity.logicalID] = q.entity.logicalID } }
+        func owner(_ logicalID: String) -> String { queueOf[logicalID] ?? logicalID }
         var units: [String: Unit] = [:]
         for resource in all.resources {
-            // A dead-letter queue goes with its queue (the queue's redrive policy reads its ARN).
-            let owner = Self.owner(of: resource.logicalID, plan: plan)
-            units[owner, default: Unit(logicalID: owner, resources: [])].resources.append(resource)
+            units[owner(resource.logicalID), default: Unit(logicalID: owner(resource.logicalID), resources: [])].resources.append(resource)
         }
         var outputs: [String: [CFNStackInput]] = [:]
         var seen = Set<String>()
         for input in inputs where seen.insert(input.name).inserted {
-            if let store = input.store { outputs[Self.owner(of: store, plan: plan), default: []].append(input) }
+            if let store = input.store { outputs[owner(store), default: []].append(input) }
         }
         let names = CFNStackPacking.sorted(Array(units.keys))
         let bins = CFNStackPacking.pack(names) { members in
@@ -60,11 +64,9 @@ struct CFNStoreStacks {
         children = bins.map { members in
             Self.child(key: CFNStackPacking.key(of: members, in: names), members.map { units[names[$0]]! }, outputs: outputs, plan: plan)
         }
-    }
-
-    /// The store a resource belongs to: a dead-letter queue's queue, otherwise itself.
-    static func owner(of logicalID: String, plan: AWSPlan) -> String {
-        plan.queues.first { $0.deadLetter?.entity.logicalID == logicalID }?.entity.logicalID ?? logicalID
+        for (i, child) in children.enumerated() {
+            for id in child.stores { holderIndex[id] = i }
+        }
     }
 
     static func child(key: String?, _ units: [Unit], outputs: [String: [CFNStackInput]], plan: AWSPlan) -> Child {
@@ -89,5 +91,5 @@ struct CFNStoreStacks {
     }
 
     /// The stack holding the resource with `logicalID`.
-    func stack(holding logicalID: String) -> Child? { children.first { $0.stores.contains(logicalID) } }
+    func stack(holding logicalID: String) -> Child? { holderIndex[logicalID].map { children[$0] } }
 }

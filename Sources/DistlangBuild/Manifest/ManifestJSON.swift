@@ -30,44 +30,40 @@ enum ManifestJSON {
         case .number(let d): out += real(d).utf8
         case .string(let s): string(s, into: &out)
         case .array(let items):
-            out.append(UInt8(ascii: "["))
-            guard !items.isEmpty else {
-                out.append(UInt8(ascii: "]"))
-                return
+            container("[", "]", count: items.count, depth: depth, into: &out) { i, out in
+                write(items[i], depth: depth + 1, into: &out)
             }
-            newline(depth + 1, into: &out)
-            for (i, item) in items.enumerated() {
-                write(item, depth: depth + 1, into: &out)
-                if i < items.count - 1 {
-                    out.append(UInt8(ascii: ","))
-                    newline(depth + 1, into: &out)
-                } else {
-                    newline(depth, into: &out)
-                }
-            }
-            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            out.append(UInt8(ascii: "{"))
-            guard !o.isEmpty else {
-                out.append(UInt8(ascii: "}"))
-                return
-            }
-            newline(depth + 1, into: &out)
             // jansson sorts keys by their bytes (memcmp, then the shorter first).
             let order = o.keys.indices.sorted { o.keys[$0].utf8.lexicographicallyPrecedes(o.keys[$1].utf8) }
-            for (n, i) in order.enumerated() {
-                string(o.keys[i], into: &out)
+            container("{", "}", count: order.count, depth: depth, into: &out) { n, out in
+                string(o.keys[order[n]], into: &out)
                 out += ": ".utf8
-                write(o.values[i], depth: depth + 1, into: &out)
-                if n < order.count - 1 {
+                write(o.values[order[n]], depth: depth + 1, into: &out)
+            }
+        }
+    }
+
+    /// An array or object as jansson indents it: empty as `[]`/`{}`, otherwise each element on a
+    /// line of its own one level deeper, commas after all but the last.
+    private static func container(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, count: Int, depth: Int, into out: inout [UInt8],
+        element: (Int, inout [UInt8]) -> Void
+    ) {
+        out.append(UInt8(ascii: open))
+        if count > 0 {
+            newline(depth + 1, into: &out)
+            for i in 0..<count {
+                element(i, &out)
+                if i < count - 1 {
                     out.append(UInt8(ascii: ","))
                     newline(depth + 1, into: &out)
                 } else {
                     newline(depth, into: &out)
                 }
             }
-            out.append(UInt8(ascii: "}"))
         }
+        out.append(UInt8(ascii: close))
     }
 
     /// jansson's string escapes: `\\`, `\"`, `\b \f \n \r \t`, other characters below U+0020 as

@@ -57,8 +57,14 @@ public enum SchemaCheck {
         for r in options.refs { registry.addFile(r.path, uri: r.uri) }
         for d in options.refDirectories { registry.addDirectory(d.directory, prefix: d.prefix) }
 
+        // Source text is for excerpts under diagnostics: the schema's is always kept (it is small,
+        // and errors may point into it); an instance's only when it has diagnostics, since making
+        // it for a valid 10 MB file costs time.
+        func keepSource(_ load: LoadResult, _ file: String) {
+            if let text = load.text { result.sources.append((file, text)) }
+        }
         let loaded = Loader.load(file: options.schemaPath)
-        if let text = loaded.text { result.sources.append((options.schemaPath, text)) }
+        keepSource(loaded, options.schemaPath)
         guard let schemaDocument = loaded.document else {
             result.diagnostics = loaded.diagnostics
             result.isUsageOrIOError = true
@@ -77,7 +83,8 @@ public enum SchemaCheck {
         for file in files {
             if remaining <= 0 { break }
             let load = Loader.load(file: file, options: LoadOptions(allowMultipleDocuments: true))
-            if let text = load.text { result.sources.append((file, text)) }
+            let diagnosticsBefore = result.diagnostics.count
+            defer { if result.diagnostics.count > diagnosticsBefore { keepSource(load, file) } }
             result.filesChecked += 1
             if load.isIOError { result.isUsageOrIOError = true }
             if options.keepsLoadedFiles { result.loaded.append(load) }
