@@ -104,7 +104,7 @@ function environmentApp(functionName, environment, spec, handlers) {
   if (missing.length > 0) {
     throw new ConfigError(
       `${who} (environment ${environment}): the module's default export has no ` +
-        missing.map(([method, why]) => `${method} method (its ${why} need it)`).join(" and no "),
+        missing.map(([method, why]) => `${method} method (needed by its ${why})`).join(" and no "),
     );
   }
   const router = createRouter(routes, spec.fallbackRoutes ?? []);
