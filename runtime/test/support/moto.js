@@ -1,0 +1,321 @@
+// @ts-check
+/**
+ * A real moto_server for a test file: started on 127.0.0.1 on a free port, stopped at the end,
+ * plus helpers that create and inspect resources through boto3 (python3), independently of the
+ * runtime's own AWS clients.
+ *
+ *   const moto = await startMoto();                 // auth off: any credentials pass
+ *   const moto = await startMoto({ auth: true });   // SigV4 checked: use moto.credentials
+ *   after(() => moto.stop());
+ *
+ * With auth on, moto_server runs with INITIAL_NO_AUTH_ACTION_COUNT=0 and then knows no
+ * credentials at all: every request, even IAM's, fails with InvalidClientTokenId. The harness
+ * lets exactly three requests through unauthenticated (POST /moto-api/reset-auth with body "3",
+ * after which moto counts down and checks every further request) and spends them on IAM
+ * CreateUser, CreateAccessKey and PutUserPolicy. The new user's key is `moto.credentials`; its
+ * inline policy allows dynamodb:*, s3:*, sqs:* and secretsmanager:* on resource "*" (moto checks
+ * DynamoDB and Secrets Manager actions against resource "*", so an ARN-scoped policy is refused).
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+const REGION = "us-east-1";
+const START_TIMEOUT_MS = 15000;
+
+/**
+ * @typedef {object} Moto
+ * @property {string} endpoint e.g. "http://127.0.0.1:40123"
+ * @property {string} region
+ * @property {{ accessKeyId: string, secretAccessKey: string }} credentials accepted by this server
+ * @property {boolean} auth
+ * @property {Record<string, string>} env AWS_* variables pointing the runtime at this server
+ * @property {(code: string, input?: unknown) => Promise<any>} boto runs a Python snippet with boto3
+ *   clients `ddb`, `s3` (path-style), `sqs`, `sm`, `iam` and `session` bound to this server and
+ *   `data` = input (JSON); resolves to the snippet's `result` (JSON, bytes as str)
+ * @property {() => Promise<void>} stop
+ */
+
+/** @returns {Promise<number>} a port that was free a moment ago */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {{ auth?: boolean }} [options]
+ * @returns {Promise<Moto>}
+ */
+export async function startMoto(options = {}) {
+  const auth = options.auth ?? false;
+  for (let tries = 1; ; tries++) {
+    const port = await freePort();
+    try {
+      return await launch(port, auth);
+    } catch (error) {
+      if (tries >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * @param {number} port
+ * @param {boolean} auth
+ * @returns {Promise<Moto>}
+ */
+async function launch(port, auth) {
+  const endpoint = `http://127.0.0.1:${port}`;
+  /** @type {Record<string, string | undefined>} */
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith("AWS_") || name.startsWith("MOTO_")) delete env[name];
+  if (auth) env.INITIAL_NO_AUTH_ACTION_COUNT = "0";
+  else delete env.INITIAL_NO_AUTH_ACTION_COUNT;
+  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  child.stderr?.on("data", (chunk) => {
+    log = (log + chunk).slice(-4000);
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  let spawnError;
+  child.once("error", (error) => (spawnError = error));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (spawnError) throw new Error(`could not start moto_server (is it on PATH?): ${spawnError}`);
+    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}:\n${log}`);
+    try {
+      const response = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  let credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "moto-accepts-anything-without-auth" };
+  try {
+    if (auth) credentials = await createAuthUser(endpoint);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const awsEnv = {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_ENDPOINT_URL: endpoint,
+  };
+  const worker = botoWorker(awsEnv);
+  return {
+    endpoint,
+    region: REGION,
+    credentials,
+    auth,
+    env: awsEnv,
+    boto: (code, input) => worker.run(code, input),
+    async stop() {
+      await worker.stop();
+      await stop();
+    },
+  };
+}
+
+/**
+ * Spends three unauthenticated requests on an IAM user with an access key and a policy.
+ * @param {string} endpoint
+ */
+async function createAuthUser(endpoint) {
+  const response = await fetch(`${endpoint}/moto-api/reset-auth`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: "3",
+  });
+  if (!response.ok) throw new Error(`moto reset-auth failed: ${response.status} ${await response.text()}`);
+  const env = { AWS_REGION: REGION, AWS_ACCESS_KEY_ID: "bootstrap", AWS_SECRET_ACCESS_KEY: "bootstrap", AWS_ENDPOINT_URL: endpoint };
+  const worker = botoWorker(env);
+  try {
+    return await worker.run(
+      `
+iam.create_user(UserName="distlang-test")
+key = iam.create_access_key(UserName="distlang-test")["AccessKey"]
+iam.put_user_policy(UserName="distlang-test", PolicyName="runtime-tests", PolicyDocument=json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["dynamodb:*", "s3:*", "sqs:*", "secretsmanager:*"], "Resource": "*"}],
+}))
+result = {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"]}
+`,
+      null,
+    );
+  } finally {
+    await worker.stop();
+  }
+}
+
+/**
+ * One long-lived Python process per server runs the boto3 snippets (a fresh python3 per snippet
+ * costs ~0.5 s of imports). Protocol: one JSON line in ({code, data}), one JSON line out
+ * ({result} or {error}). Clients are made on first use and kept.
+ */
+const WORKER = String.raw`
+import base64, json, os, sys, traceback, boto3, botocore.config
+endpoint = os.environ["AWS_ENDPOINT_URL"]
+session = boto3.session.Session(region_name=os.environ["AWS_REGION"],
+    aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])
+makers = {
+    "ddb": lambda: session.client("dynamodb", endpoint_url=endpoint),
+    "s3": lambda: session.client("s3", endpoint_url=endpoint, config=botocore.config.Config(s3={"addressing_style": "path"})),
+    "sqs": lambda: session.client("sqs", endpoint_url=endpoint),
+    "sm": lambda: session.client("secretsmanager", endpoint_url=endpoint),
+    "iam": lambda: session.client("iam", endpoint_url=endpoint),
+}
+clients = {}
+class Lazy:
+    def __init__(self, name): self.name = name
+    def __getattr__(self, attr):
+        if self.name not in clients: clients[self.name] = makers[self.name]()
+        return getattr(clients[self.name], attr)
+for line in sys.stdin:
+    request = json.loads(line)
+    scope = {"base64": base64, "json": json, "session": session, "endpoint": endpoint,
+             "data": request["data"], "result": None, **{name: Lazy(name) for name in makers}}
+    try:
+        exec(request["code"], scope)
+        reply = {"result": scope["result"]}
+    except Exception:
+        reply = {"error": traceback.format_exc()}
+    sys.stdout.write(json.dumps(reply, default=str) + "\n")
+    sys.stdout.flush()
+`;
+
+/**
+ * @param {Record<string, string>} awsEnv
+ * @returns {{ run: (code: string, input: unknown) => Promise<any>, stop: () => Promise<void> }}
+ */
+function botoWorker(awsEnv) {
+  /** @type {import("node:child_process").ChildProcess | undefined} */
+  let child;
+  /** @type {Array<{ resolve: (v: any) => void, reject: (e: Error) => void, code: string }>} */
+  const waiting = [];
+  let buffered = "";
+  let stderr = "";
+  const start = () => {
+    const proc = spawn("python3", ["-c", WORKER], {
+      env: { ...process.env, ...awsEnv, PYTHONIOENCODING: "utf-8" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    proc.stdout?.setEncoding("utf8");
+    proc.stdout?.on("data", (chunk) => {
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        const pending = waiting.shift();
+        if (!pending) continue;
+        const reply = JSON.parse(line);
+        if ("error" in reply) pending.reject(new Error(`boto3 snippet failed:\n${pending.code}\n${reply.error}`));
+        else pending.resolve(reply.result);
+      }
+    });
+    proc.stderr?.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+    proc.on("exit", (code) => {
+      for (const pending of waiting.splice(0)) pending.reject(new Error(`boto3 worker exited (${code}):\n${stderr}`));
+      child = undefined;
+    });
+    return proc;
+  };
+  return {
+    run(code, input) {
+      child ??= start();
+      const proc = child;
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject, code });
+        proc.stdin?.write(JSON.stringify({ code, data: input ?? null }) + "\n");
+      });
+    },
+    async stop() {
+      const proc = child;
+      if (!proc) return;
+      const exited = new Promise((resolve) => proc.once("exit", resolve));
+      proc.stdin?.end();
+      await exited;
+    },
+  };
+}
+
+const KV_TABLES = `
+for name in data["kvTables"]:
+    ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "ls", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        GlobalSecondaryIndexes=[{"IndexName": "keys",
+            "KeySchema": [{"AttributeName": "ls", "KeyType": "HASH"}, {"AttributeName": "pk", "KeyType": "RANGE"}],
+            "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["exp", "m"]}}])
+    ddb.update_time_to_live(TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": "exp"})
+`;
+const SECRETS = `
+for secret in data["secrets"]:
+    args = {"Name": secret["name"]}
+    if secret.get("string") is not None: args["SecretString"] = secret["string"]
+    if secret.get("binary") is not None: args["SecretBinary"] = base64.b64decode(secret["binary"])
+    result["secretArns"][secret["name"]] = sm.create_secret(**args)["ARN"]
+`;
+
+/**
+ * @typedef {object} Resources
+ * @property {string[]} [kvTables] tables with the runtime's kv layout: key \`pk\` (S), GSI \`keys\`
+ *   (partition \`ls\`, sort \`pk\`, projection INCLUDE exp, m), TTL on \`exp\`
+ * @property {string[]} [buckets]
+ * @property {string[]} [queues]
+ * @property {Array<{ name: string, string?: string, binary?: Uint8Array }>} [secrets]
+ */
+
+/**
+ * Creates resources through boto3 in one Python run.
+ * @param {Moto} moto
+ * @param {Resources} resources
+ * @returns {Promise<{ queueUrls: Record<string, string>, secretArns: Record<string, string> }>}
+ */
+export function provision(moto, resources) {
+  const input = {
+    kvTables: resources.kvTables ?? [],
+    buckets: resources.buckets ?? [],
+    queues: resources.queues ?? [],
+    secrets: (resources.secrets ?? []).map((s) => ({
+      name: s.name,
+      string: s.string,
+      binary: s.binary ? Buffer.from(s.binary).toString("base64") : undefined,
+    })),
+  };
+  /** @type {string[]} */
+  const code = [`result = {"queueUrls": {}, "secretArns": {}}`];
+  if (input.kvTables.length) code.push(KV_TABLES);
+  if (input.buckets.length) code.push(`for name in data["buckets"]: s3.create_bucket(Bucket=name)`);
+  if (input.queues.length) {
+    code.push(`for name in data["queues"]: result["queueUrls"][name] = sqs.create_queue(QueueName=name)["QueueUrl"]`);
+  }
+  if (input.secrets.length) code.push(SECRETS);
+  return moto.boto(code.join("\n"), input);
+}
