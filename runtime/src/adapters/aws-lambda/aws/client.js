@@ -8,6 +8,7 @@
  */
 import { signRequest, sha256Hex, uriEncode } from "./sigv4.js";
 import { parseXml, findElement } from "./xml.js";
+import { httpFetch } from "./http.js";
 
 /** @typedef {"dynamodb" | "s3" | "sqs" | "secretsmanager"} ServiceName */
 /** @typedef {import("./sigv4.js").Credentials} Credentials */
@@ -20,7 +21,8 @@ import { parseXml, findElement } from "./xml.js";
  */
 /**
  * @typedef {object} ClientOptions
- * @property {typeof fetch} [fetch] the fetch to use (default: the global one)
+ * @property {(url: string, init: { method: string, headers: Record<string, string>, body?: Uint8Array }) => Promise<Response>} [fetch]
+ *   how requests are sent (default: httpFetch, node:http(s) sending paths byte for byte)
  * @property {number} [maxAttempts] attempts per request, first included (default 3)
  * @property {number} [baseDelayMs] backoff base; attempt n waits up to base * 2^(n-1) ms (default 50)
  * @property {number} [maxDelayMs] backoff cap (default 1000)
@@ -175,7 +177,7 @@ export function createClients(config, options = {}) {
  * @returns {Transport}
  */
 function createTransport(config, options) {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = options.fetch ?? httpFetch;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const baseDelayMs = options.baseDelayMs ?? 50;
   const maxDelayMs = options.maxDelayMs ?? 1000;
@@ -204,7 +206,7 @@ function createTransport(config, options) {
         /** @type {AwsError} */
         let failure;
         try {
-          const response = await doFetch(url, { method, headers: signed, body, redirect: "manual" });
+          const response = await doFetch(url, { method, headers: signed, body });
           if (response.status >= 200 && response.status < 300) return response;
           failure = await errorFromResponse(response, prefix, label, operation, config.region);
         } catch (error) {
@@ -357,16 +359,10 @@ function s3Client(config, transport) {
 }
 
 /**
- * An S3 key as a URL path: each `/`-separated segment RFC 3986-encoded. Segments "." and ".."
- * are refused: fetch (WHATWG URL) would resolve them, even encoded, and reach another key.
+ * An S3 key as a URL path: each `/`-separated segment RFC 3986-encoded (`.` and `..` segments
+ * stay as they are: httpFetch sends them untouched and S3 does not resolve them).
  * @param {string} key
  */
 export function encodeKey(key) {
-  const segments = key.split("/");
-  if (segments.some((s) => s === "." || s === "..")) {
-    throw new TypeError(
-      `S3 key ${JSON.stringify(key)} has a "." or ".." path segment, which URLs resolve away; such keys are not supported on AWS`,
-    );
-  }
-  return segments.map((s) => uriEncode(s)).join("/");
+  return uriEncode(key, true);
 }

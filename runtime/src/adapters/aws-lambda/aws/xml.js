@@ -20,9 +20,13 @@ export function decodeEntities(text) {
   });
 }
 
-/** @param {string} text -> text safe inside an XML element */
+/**
+ * Text safe inside an XML element; tab, CR and LF as character references so that a parser's
+ * line-end and whitespace handling cannot change them.
+ * @param {string} text
+ */
 export function escapeXml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"'\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
