@@ -281,6 +281,10 @@ function checkBucketPutOptions(options, label) {
   let bytes = 0;
   for (const [name, value] of Object.entries(metadata)) {
     if (typeof value !== "string") throw new TypeError(`${label}: customMetadata.${name} must be a string`);
+    if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) {
+      // S3 carries them as x-amz-meta-<name> headers and lower-cases the names; R2 keeps them as given.
+      throw new TypeError(`${label}: customMetadata name ${JSON.stringify(name)} must be lowercase letters, digits or -._~!#$%&'*+^\`| (S3 sends it as a header and lower-cases it)`);
+    }
     bytes += utf8Length(name) + utf8Length(value);
   }
   if (bytes > LIMITS.bucketCustomMetadataBytes) {

@@ -70,3 +70,9 @@ test("bucket: keys 1..1024 bytes without . or .. segments, metadata 2 KB, list 1
   await checkCall("bucket", "delete", [Array.from({ length: 1000 }, (_, i) => `k${i}`)], "d");
   await rejectsLimit(checkCall("bucket", "delete", [Array.from({ length: 1001 }, (_, i) => `k${i}`)], "d"), "bucketDeleteKeys");
 });
+
+test("bucket customMetadata names are header tokens in lowercase, the same on R2 and S3", async () => {
+  await checkCall("bucket", "put", ["k", "v", { customMetadata: { "owner-id": "Ü ok" } }], "p");
+  await assert.rejects(checkCall("bucket", "put", ["k", "v", { customMetadata: { Owner: "x" } }], "env.F.put"), /env\.F\.put: customMetadata name "Owner" must be lowercase/);
+  await assert.rejects(checkCall("bucket", "put", ["k", "v", { customMetadata: { "a b": "x" } }], "p"), TypeError);
+});
