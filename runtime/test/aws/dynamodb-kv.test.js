@@ -167,12 +167,10 @@ test("list pages: every key with the prefix exactly once, in UTF-8 byte order, e
   const outside = ["o/1", "p", "q/1", "P/1"];
   await moto.boto(
     `
-table = session.resource("dynamodb", endpoint_url=endpoint).Table("pages")
-with table.batch_writer() as w:
-    for name in data["live"] + data["outside"]:
-        w.put_item(Item={"pk": name, "ls": "k", "v": b"x"})
-    for name in data["expired"]:
-        w.put_item(Item={"pk": name, "ls": "k", "v": b"x", "exp": data["now"] - 5})
+for name in data["live"] + data["outside"]:
+    ddb.put_item(TableName="pages", Item={"pk": {"S": name}, "ls": {"S": "k"}, "v": {"B": b"x"}})
+for name in data["expired"]:
+    ddb.put_item(TableName="pages", Item={"pk": {"S": name}, "ls": {"S": "k"}, "v": {"B": b"x"}, "exp": {"N": str(data["now"] - 5)}})
 `,
     { live, expired, outside, now: nowSeconds },
   );

@@ -9,12 +9,12 @@
  *   after(() => moto.stop());
  *
  * With auth on, moto_server runs with INITIAL_NO_AUTH_ACTION_COUNT=0 and then knows no
- * credentials at all: every request, even IAM's, fails with InvalidClientTokenId. The harness
- * lets exactly three requests through unauthenticated (POST /moto-api/reset-auth with body "3",
- * after which moto counts down and checks every further request) and spends them on IAM
- * CreateUser, CreateAccessKey and PutUserPolicy. The new user's key is `moto.credentials`; its
- * inline policy allows dynamodb:*, s3:*, sqs:* and secretsmanager:* on resource "*" (moto checks
- * DynamoDB and Secrets Manager actions against resource "*", so an ARN-scoped policy is refused).
+ * credentials at all: every request, IAM's included, fails with InvalidClientTokenId. The harness
+ * lets exactly three requests through unauthenticated (POST /moto-api/reset-auth with the body
+ * "3"; moto counts them down and checks every later request) and spends them on IAM CreateUser,
+ * CreateAccessKey and PutUserPolicy. The new user's key is `moto.credentials`; its inline policy
+ * allows dynamodb:*, s3:*, sqs:* and secretsmanager:* on resource "*" (moto checks DynamoDB and
+ * Secrets Manager actions against resource "*", so an ARN-scoped policy would be refused).
  */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -30,7 +30,7 @@ const START_TIMEOUT_MS = 15000;
  * @property {boolean} auth
  * @property {Record<string, string>} env AWS_* variables pointing the runtime at this server
  * @property {(code: string, input?: unknown) => Promise<any>} boto runs a Python snippet with boto3
- *   clients `ddb`, `s3` (path-style), `sqs`, `sm`, `iam` and `session` bound to this server and
+ *   clients `ddb`, `s3` (path-style), `sqs`, `sm` and `iam` bound to this server and
  *   `data` = input (JSON); resolves to the snippet's `result` (JSON, bytes as str)
  * @property {() => Promise<void>} stop
  */
@@ -72,72 +72,79 @@ export async function startMoto(options = {}) {
  */
 async function launch(port, auth) {
   const endpoint = `http://127.0.0.1:${port}`;
+  // The boto3 worker loads its models while moto_server starts.
+  const worker = botoWorker(endpoint);
+  const server = spawnServer(port, auth);
+  const stop = async () => {
+    await Promise.all([worker.stop(), server.stop()]);
+  };
+  try {
+    await server.ready(endpoint);
+    let credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "moto-accepts-anything-without-auth" };
+    if (auth) credentials = await createAuthUser(endpoint, worker);
+    await worker.useCredentials(credentials);
+    return {
+      endpoint,
+      region: REGION,
+      credentials,
+      auth,
+      env: {
+        AWS_REGION: REGION,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_ENDPOINT_URL: endpoint,
+      },
+      boto: (code, input) => worker.run(code, input),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * @param {number} port
+ * @param {boolean} auth
+ */
+function spawnServer(port, auth) {
   /** @type {Record<string, string | undefined>} */
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith("AWS_") || name.startsWith("MOTO_")) delete env[name];
   if (auth) env.INITIAL_NO_AUTH_ACTION_COUNT = "0";
   else delete env.INITIAL_NO_AUTH_ACTION_COUNT;
-  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
-  child.stderr?.on("data", (chunk) => {
-    log = (log + chunk).slice(-4000);
-  });
+  child.stderr?.on("data", (chunk) => (log = (log + chunk).slice(-4000)));
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  /** @type {Error | undefined} */
   let spawnError;
   child.once("error", (error) => (spawnError = error));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    if (spawnError) throw new Error(`could not start moto_server (is it on PATH?): ${spawnError}`);
-    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}:\n${log}`);
-    try {
-      const response = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${log}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-
-  let credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "moto-accepts-anything-without-auth" };
-  try {
-    if (auth) credentials = await createAuthUser(endpoint);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const awsEnv = {
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_ENDPOINT_URL: endpoint,
-  };
-  const worker = botoWorker(awsEnv);
   return {
-    endpoint,
-    region: REGION,
-    credentials,
-    auth,
-    env: awsEnv,
-    boto: (code, input) => worker.run(code, input),
+    /** @param {string} endpoint */
+    async ready(endpoint) {
+      const deadline = Date.now() + START_TIMEOUT_MS;
+      for (;;) {
+        if (spawnError) throw new Error(`could not start moto_server (is it on PATH?): ${spawnError.message}`);
+        if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}:\n${log}`);
+        try {
+          const response = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1000) });
+          await response.arrayBuffer();
+          if (response.ok) return;
+        } catch {
+          /* not up yet */
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${log}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async stop() {
-      await worker.stop();
-      await stop();
+      if (child.exitCode !== null || child.signalCode !== null || spawnError) return;
+      // A test server with nothing to flush: SIGKILL ends it at once (SIGTERM takes ~0.8 s).
+      child.kill("SIGKILL");
+      await exited;
     },
   };
 }
@@ -145,19 +152,18 @@ async function launch(port, auth) {
 /**
  * Spends three unauthenticated requests on an IAM user with an access key and a policy.
  * @param {string} endpoint
+ * @param {ReturnType<typeof botoWorker>} worker
  */
-async function createAuthUser(endpoint) {
+async function createAuthUser(endpoint, worker) {
   const response = await fetch(`${endpoint}/moto-api/reset-auth`, {
     method: "POST",
     headers: { "content-type": "text/plain" },
     body: "3",
   });
   if (!response.ok) throw new Error(`moto reset-auth failed: ${response.status} ${await response.text()}`);
-  const env = { AWS_REGION: REGION, AWS_ACCESS_KEY_ID: "bootstrap", AWS_SECRET_ACCESS_KEY: "bootstrap", AWS_ENDPOINT_URL: endpoint };
-  const worker = botoWorker(env);
-  try {
-    return await worker.run(
-      `
+  await worker.useCredentials({ accessKeyId: "bootstrap", secretAccessKey: "bootstrap" });
+  return worker.run(
+    `
 iam.create_user(UserName="distlang-test")
 key = iam.create_access_key(UserName="distlang-test")["AccessKey"]
 iam.put_user_policy(UserName="distlang-test", PolicyName="runtime-tests", PolicyDocument=json.dumps({
@@ -166,40 +172,36 @@ iam.put_user_policy(UserName="distlang-test", PolicyName="runtime-tests", Policy
 }))
 result = {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"]}
 `,
-      null,
-    );
-  } finally {
-    await worker.stop();
-  }
+    null,
+  );
 }
 
 /**
  * One long-lived Python process per server runs the boto3 snippets (a fresh python3 per snippet
- * costs ~0.5 s of imports). Protocol: one JSON line in ({code, data}), one JSON line out
- * ({result} or {error}). Clients are made on first use and kept.
+ * costs ~0.5 s of imports and model loading). It loads the service models at start; a
+ * "credentials" request (re)makes the clients. Protocol: one JSON line in, one JSON line out
+ * ({result} or {error}).
  */
 const WORKER = String.raw`
 import base64, json, os, sys, traceback, boto3, botocore.config
-endpoint = os.environ["AWS_ENDPOINT_URL"]
-session = boto3.session.Session(region_name=os.environ["AWS_REGION"],
-    aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])
-makers = {
-    "ddb": lambda: session.client("dynamodb", endpoint_url=endpoint),
-    "s3": lambda: session.client("s3", endpoint_url=endpoint, config=botocore.config.Config(s3={"addressing_style": "path"})),
-    "sqs": lambda: session.client("sqs", endpoint_url=endpoint),
-    "sm": lambda: session.client("secretsmanager", endpoint_url=endpoint),
-    "iam": lambda: session.client("iam", endpoint_url=endpoint),
-}
-clients = {}
-class Lazy:
-    def __init__(self, name): self.name = name
-    def __getattr__(self, attr):
-        if self.name not in clients: clients[self.name] = makers[self.name]()
-        return getattr(clients[self.name], attr)
+endpoint = os.environ["MOTO_ENDPOINT"]
+session = boto3.session.Session(region_name=os.environ["MOTO_REGION"])
+services = {"ddb": "dynamodb", "s3": "s3", "sqs": "sqs", "sm": "secretsmanager", "iam": "iam"}
+path_style = botocore.config.Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1})
+def make_clients(key_id, secret):
+    return {name: session.client(service, endpoint_url=endpoint, config=path_style,
+                                 aws_access_key_id=key_id, aws_secret_access_key=secret)
+            for name, service in services.items()}
+clients = make_clients("warm", "warm")
 for line in sys.stdin:
     request = json.loads(line)
-    scope = {"base64": base64, "json": json, "session": session, "endpoint": endpoint,
-             "data": request["data"], "result": None, **{name: Lazy(name) for name in makers}}
+    if "credentials" in request:
+        clients = make_clients(request["credentials"]["accessKeyId"], request["credentials"]["secretAccessKey"])
+        sys.stdout.write(json.dumps({"result": None}) + "\n")
+        sys.stdout.flush()
+        continue
+    scope = {"base64": base64, "json": json, "endpoint": endpoint,
+             "data": request["data"], "result": None, **clients}
     try:
         exec(request["code"], scope)
         reply = {"result": scope["result"]}
@@ -209,58 +211,55 @@ for line in sys.stdin:
     sys.stdout.flush()
 `;
 
-/**
- * @param {Record<string, string>} awsEnv
- * @returns {{ run: (code: string, input: unknown) => Promise<any>, stop: () => Promise<void> }}
- */
-function botoWorker(awsEnv) {
-  /** @type {import("node:child_process").ChildProcess | undefined} */
-  let child;
+/** @param {string} endpoint */
+function botoWorker(endpoint) {
+  const env = { ...process.env, MOTO_ENDPOINT: endpoint, MOTO_REGION: REGION, PYTHONIOENCODING: "utf-8" };
+  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
+  const proc = spawn("python3", ["-c", WORKER], { env, stdio: ["pipe", "pipe", "pipe"] });
   /** @type {Array<{ resolve: (v: any) => void, reject: (e: Error) => void, code: string }>} */
   const waiting = [];
   let buffered = "";
   let stderr = "";
-  const start = () => {
-    const proc = spawn("python3", ["-c", WORKER], {
-      env: { ...process.env, ...awsEnv, PYTHONIOENCODING: "utf-8" },
-      stdio: ["pipe", "pipe", "pipe"],
+  let exited = false;
+  const exit = new Promise((resolve) => proc.once("exit", resolve));
+  proc.stdout.setEncoding("utf8");
+  proc.stdout.on("data", (chunk) => {
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      const pending = waiting.shift();
+      if (!pending) continue;
+      const reply = JSON.parse(line);
+      if ("error" in reply) pending.reject(new Error(`boto3 snippet failed:\n${pending.code}\n${reply.error}`));
+      else pending.resolve(reply.result);
+    }
+  });
+  proc.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  proc.on("exit", (code) => {
+    exited = true;
+    for (const pending of waiting.splice(0)) pending.reject(new Error(`boto3 worker exited (${code}):\n${stderr}`));
+  });
+  /**
+   * @param {object} message
+   * @param {string} code for error messages
+   */
+  const send = (message, code) =>
+    new Promise((resolve, reject) => {
+      if (exited) return reject(new Error(`boto3 worker is not running:\n${stderr}`));
+      waiting.push({ resolve, reject, code });
+      proc.stdin.write(JSON.stringify(message) + "\n");
     });
-    proc.stdout?.setEncoding("utf8");
-    proc.stdout?.on("data", (chunk) => {
-      buffered += chunk;
-      let newline;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        const pending = waiting.shift();
-        if (!pending) continue;
-        const reply = JSON.parse(line);
-        if ("error" in reply) pending.reject(new Error(`boto3 snippet failed:\n${pending.code}\n${reply.error}`));
-        else pending.resolve(reply.result);
-      }
-    });
-    proc.stderr?.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-    proc.on("exit", (code) => {
-      for (const pending of waiting.splice(0)) pending.reject(new Error(`boto3 worker exited (${code}):\n${stderr}`));
-      child = undefined;
-    });
-    return proc;
-  };
   return {
-    run(code, input) {
-      child ??= start();
-      const proc = child;
-      return new Promise((resolve, reject) => {
-        waiting.push({ resolve, reject, code });
-        proc.stdin?.write(JSON.stringify({ code, data: input ?? null }) + "\n");
-      });
-    },
+    /** @param {string} code @param {unknown} input */
+    run: (code, input) => send({ code, data: input ?? null }, code),
+    /** @param {{ accessKeyId: string, secretAccessKey: string }} credentials */
+    useCredentials: (credentials) => send({ credentials }, "(credentials)"),
     async stop() {
-      const proc = child;
-      if (!proc) return;
-      const exited = new Promise((resolve) => proc.once("exit", resolve));
-      proc.stdin?.end();
-      await exited;
+      if (exited) return;
+      proc.kill("SIGKILL");
+      await exit;
     },
   };
 }
