@@ -263,10 +263,6 @@ function checkListLimit(value, max, name, label) {
 export function checkBucketKey(key, label) {
   if (typeof key !== "string") throw new TypeError(`${label}: the key must be a string, got ${describeType(key)}`);
   if (key === "") throw new TypeError(`${label}: the key cannot be empty`);
-  if (key.split("/").some((segment) => segment === "." || segment === "..")) {
-    // S3 is reached by URL, and URLs resolve "." and ".." segments away, reaching another key.
-    throw new TypeError(`${label}: the key ${JSON.stringify(key)} has a "." or ".." segment between slashes, which object keys cannot have on every platform`);
-  }
   const bytes = utf8Length(key);
   if (bytes > LIMITS.bucketKeyBytes) {
     throw limit(`${label}: the key is ${bytes} bytes of UTF-8; object keys are at most ${LIMITS.bucketKeyBytes} bytes`, "bucketKeyBytes", LIMITS.bucketKeyBytes, bytes);

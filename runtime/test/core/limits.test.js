@@ -59,10 +59,10 @@ test("queue: message size, delay 0..900, batches of at most 100 messages and 256
   await rejectsLimit(checkCall("queue", "sendBatch", [[{ body: 1, delaySeconds: 1000 }]], "b"), "queueSendDelayMax");
 });
 
-test("bucket: keys 1..1024 bytes without . or .. segments, metadata 2 KB, list 1..1000, delete 1000 keys", async () => {
+test("bucket: keys 1..1024 bytes, metadata 2 KB, list 1..1000, delete 1000 keys", async () => {
   await checkCall("bucket", "get", ["a/b c+d/é.txt"], "g");
   await rejectsLimit(checkCall("bucket", "head", ["k".repeat(1025)], "h"), "bucketKeyBytes");
-  await assert.rejects(checkCall("bucket", "get", ["a/../b"], "g"), /"\." or "\.\." segment/);
+  await checkCall("bucket", "get", ["a/../b/./c"], "g"); // dot segments are keys like any other (the S3 client sends them as they are)
   await assert.rejects(checkCall("bucket", "put", ["", "v"], "p"), /cannot be empty/);
   await rejectsLimit(checkCall("bucket", "put", ["k", "v", { customMetadata: { a: "x".repeat(2048) } }], "p"), "bucketCustomMetadataBytes");
   await assert.rejects(checkCall("bucket", "put", ["k", "v", { customMetadata: { a: 1 } }], "p"), /must be a string/);
