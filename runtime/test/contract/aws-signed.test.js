@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { createAwsApp } from "../support/aws-driver.js";
 import { createHandler } from "../../src/adapters/aws-lambda/index.js";
 import { httpEvent } from "../support/aws-events.js";
-import * as apiModule from "./app/src/api.js";
+
+/** A module that shows the secret it got. */
+const tokenModule = { default: { fetch: (request, env) => Response.json({ token: env.API_TOKEN }) } };
 
 /** @type {Awaited<ReturnType<typeof createAwsApp>>} */
 let aws;
@@ -40,7 +42,7 @@ test("signed: secret, kv, bucket and queue calls pass moto's signature checks", 
 test("signed: a wrong secret access key is refused, and the failure names the secret", async (t) => {
   const log = t.mock.method(console, "error", () => {});
   const table = { format: 1, app: "links", function: "api", environments: { test: { vars: ["GREETING"], secrets: [{ name: "API_TOKEN", variable: "API_TOKEN_SECRET_ARN" }], routes: ["GET /whoami"] } } };
-  const wrong = createHandler(apiModule, table, { processEnv: { ...process.env, AWS_SECRET_ACCESS_KEY: "not-the-key" } });
+  const wrong = createHandler(tokenModule, table, { processEnv: { ...process.env, AWS_SECRET_ACCESS_KEY: "not-the-key" } });
   const result = await wrong(httpEvent({ rawPath: "/whoami" }));
   assert.equal(result.statusCode, 500);
   assert.match(String(log.mock.calls.at(-1).arguments[0]), /secret API_TOKEN: .*(SignatureDoesNotMatch|InvalidSignature|UnrecognizedClient|AccessDenied)/);

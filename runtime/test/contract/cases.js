@@ -38,7 +38,7 @@ export function runContract(platform, createDriver) {
     after(async () => d?.close());
 
     test("routing: params are decoded; 404 for an undeclared path; 405 with Allow for another method", async () => {
-      const code = "a b+c/é";
+      const code = "a b+c&é";
       const put = await d.fetch("PUT", `/links/${encodeURIComponent(code)}`, { body: "https://example.com/é?x=1", headers: { "x-user": "ana" } });
       assert.equal(put.status, 204);
       const got = await d.fetch("GET", `/links/${encodeURIComponent(code)}`);

@@ -5,7 +5,7 @@
  * boto3 (independently of the runtime's clients). The SQS poller that Lambda's event source mapping
  * would be (receive, invoke, delete what succeeded) uses the runtime's signed client.
  */
-import { startMoto, createKvTable, createBucket, createQueue, createSecret } from "./moto.js";
+import { startMoto, provision } from "./moto.js";
 import { httpEventFor, sqsEvent, scheduledEvent } from "./aws-events.js";
 import { awsConfig, createClients } from "../../src/adapters/aws-lambda/aws/client.js";
 
@@ -31,14 +31,14 @@ const LAMBDA_CONTEXT = { functionName: "links-test-api", awsRequestId: "c6af9ac6
  */
 export async function createAwsApp(options = {}) {
   const moto = await startMoto({ auth: options.auth });
-  const [secretArn, queueUrl] = await Promise.all([
-    createSecret(moto, NAMES.secret, { string: "s3cret-token" }),
-    moto.boto(`result = sqs.create_queue(QueueName=data, Attributes={"VisibilityTimeout": "120"})["QueueUrl"]`, NAMES.events),
-    createKvTable(moto, NAMES.links),
-    createKvTable(moto, NAMES.audit),
-    createKvTable(moto, NAMES.seen),
-    createBucket(moto, NAMES.files),
-  ]);
+  const { secretArns } = await provision(moto, {
+    kvTables: [NAMES.links, NAMES.audit, NAMES.seen],
+    buckets: [NAMES.files],
+    secrets: [{ name: NAMES.secret, string: "s3cret-token" }],
+  });
+  const secretArn = secretArns[NAMES.secret];
+  // A long visibility timeout: retried messages stay away for the rest of the test file.
+  const queueUrl = await moto.boto(`result = sqs.create_queue(QueueName=data, Attributes={"VisibilityTimeout": "120"})["QueueUrl"]`, NAMES.events);
   const queueArn = `arn:aws:sqs:${moto.region}:123456789012:${NAMES.events}`;
   Object.assign(process.env, moto.env, {
     DISTLANG_ENV: "test",
