@@ -82,3 +82,13 @@ test("AWS: secrets are read once per container; a missing one fails naming it, t
   const retried = await fresh(httpEvent({ rawPath: "/whoami" }));
   assert.equal(JSON.parse(retried.body).token, "rotated", "a failed read is tried again on the next event");
 });
+
+test("AWS: in Lambda (AWS_LAMBDA_FUNCTION_NAME set) the secrets are read at init, before the first event", async () => {
+  const table = { format: 1, app: "links", function: "api", environments: { test: { secrets: [{ name: "API_TOKEN", variable: "API_TOKEN_SECRET_ARN" }], routes: ["GET /token"] } } };
+  await aws.moto.boto(`sm.put_secret_value(SecretId=data, SecretString="at-init")`, aws.secretArn);
+  const handler = createHandler(tokenModule, table, { processEnv: { ...process.env, AWS_LAMBDA_FUNCTION_NAME: "links-test-api" } });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await aws.moto.boto(`sm.put_secret_value(SecretId=data, SecretString="after-init")`, aws.secretArn);
+  const result = await handler(httpEvent({ rawPath: "/token" }));
+  assert.equal(JSON.parse(result.body).token, "at-init");
+});

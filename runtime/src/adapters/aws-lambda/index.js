@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The AWS Lambda adapter: `createHandler(userModule, table)` is the generated entry's `handler`.
- * It picks the environment (DISTLANG_ENV, else the only one), reads the secrets once per container,
- * builds the portable env, and runs one processor per event shape (events.js). HTTP never throws to
+ * It picks the environment (DISTLANG_ENV, else the only one), reads the secrets once per container
+ * (starting in the init phase, before the first event), builds the portable env, and runs one processor per event shape (events.js). HTTP never throws to
  * Lambda: a malformed event is answered 400, any other failure 500 (logged). ctx.waitUntil promises
  * are awaited before the result is returned, because Lambda freezes the process after that.
  */
@@ -47,6 +47,9 @@ export function createHandler(userModule, table, options = {}) {
     });
     return ready;
   };
+  // In Lambda (which sets AWS_LAMBDA_FUNCTION_NAME) the secrets are read during the init phase, before
+  // the first event; a failure there is reported by the first event, which tries again.
+  if (processEnv.AWS_LAMBDA_FUNCTION_NAME) prepare().catch(() => {});
 
   /** @param {any} event */
   async function http(event) {
