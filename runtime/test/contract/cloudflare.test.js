@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runContract } from "./cases.js";
-import { MemoryKV, MemoryR2, MemoryQueue, messageBatch, scheduledController, executionContext } from "../support/cloudflare-bindings.js";
+import { MemoryKV, MemoryR2, MemoryQueue, messageBatch, scheduledController, executionContext, memoryD1 } from "../support/cloudflare-bindings.js";
+import { createWorker } from "../../src/adapters/cloudflare-workers/index.js";
 import api from "./entries/cloudflare-api.mjs";
 import worker from "./entries/cloudflare-worker.mjs";
 
@@ -106,4 +107,33 @@ test("Cloudflare: a cron no schedule lists is refused when the function has seve
   t.mock.method(console, "error", () => {});
   const cf = createCloudflare();
   await assert.rejects(worker.scheduled(scheduledController("0 4 * * *", 0), cf.workerEnv, executionContext()), /came from "0 4 \* \* \*", which none of its schedules/);
+});
+
+test("Cloudflare: a database with read access runs reads through D1 and refuses writes before D1 sees them", async () => {
+  const d1 = memoryD1((sql, params) => (sql.startsWith("SELECT") ? [{ id: params[0] ?? 1, name: "lamp" }] : []));
+  const catalog = createWorker(
+    {
+      default: {
+        async fetch(request, env) {
+          const one = await env.CATALOG.prepare("SELECT id, name FROM products WHERE id = ?").bind(7).first();
+          const [all] = await env.CATALOG.batch([env.CATALOG.prepare("SELECT * FROM products")]);
+          let refused;
+          try {
+            env.CATALOG.prepare("UPDATE products SET name = ? WHERE id = ?");
+          } catch (error) {
+            refused = `${error.name}: ${error.message}`;
+          }
+          return Response.json({ one, count: all.results.length, refused });
+        },
+      },
+    },
+    { format: 1, app: "shop", function: "catalog", environments: { default: { routes: ["GET /"], bindings: [{ name: "CATALOG", resource: "catalog", kind: "database", access: "read" }] } } },
+  );
+  const response = await catalog.fetch(new Request("https://x/"), { CATALOG: d1 }, executionContext());
+  assert.deepEqual(await response.json(), {
+    one: { id: 7, name: "lamp" },
+    count: 1,
+    refused: 'AccessError: env.CATALOG.prepare: function catalog has read access to database catalog; "UPDATE products SET name = ? WHERE id = ?" is not a read-only statement, which needs write (declare catalog: readwrite in uses)',
+  });
+  assert.deepEqual(d1.executed.map((e) => e.sql), ["SELECT id, name FROM products WHERE id = ?", "SELECT * FROM products"]);
 });
