@@ -149,31 +149,41 @@ function spawnServer(port, auth) {
   };
 }
 
+/** Three IAM requests: a user, an access key, an inline policy. */
+const CREATE_USER = `
+iam.create_user(UserName=data["user"])
+key = iam.create_access_key(UserName=data["user"])["AccessKey"]
+iam.put_user_policy(UserName=data["user"], PolicyName="policy",
+    PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": data["statements"]}))
+result = {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"]}
+`;
+
+/**
+ * Lets the next `count` requests through without authentication; moto checks every later one.
+ * @param {string} endpoint
+ * @param {number} count
+ */
+async function allowUnauthenticated(endpoint, count) {
+  const response = await fetch(`${endpoint}/moto-api/reset-auth`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" }, // moto reads the raw body; a form type would hide it
+    body: String(count),
+  });
+  if (!response.ok) throw new Error(`moto reset-auth failed: ${response.status} ${await response.text()}`);
+}
+
 /**
  * Spends three unauthenticated requests on an IAM user with an access key and a policy.
  * @param {string} endpoint
  * @param {ReturnType<typeof botoWorker>} worker
  */
 async function createAuthUser(endpoint, worker) {
-  const response = await fetch(`${endpoint}/moto-api/reset-auth`, {
-    method: "POST",
-    headers: { "content-type": "text/plain" },
-    body: "3",
-  });
-  if (!response.ok) throw new Error(`moto reset-auth failed: ${response.status} ${await response.text()}`);
+  await allowUnauthenticated(endpoint, 3);
   await worker.useCredentials({ accessKeyId: "bootstrap", secretAccessKey: "bootstrap" });
-  return worker.run(
-    `
-iam.create_user(UserName="distlang-test")
-key = iam.create_access_key(UserName="distlang-test")["AccessKey"]
-iam.put_user_policy(UserName="distlang-test", PolicyName="runtime-tests", PolicyDocument=json.dumps({
-    "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": ["dynamodb:*", "s3:*", "sqs:*", "secretsmanager:*"], "Resource": "*"}],
-}))
-result = {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"]}
-`,
-    null,
-  );
+  return worker.run(CREATE_USER, {
+    user: "distlang-test",
+    statements: [{ Effect: "Allow", Action: ["dynamodb:*", "s3:*", "sqs:*", "secretsmanager:*"], Resource: "*" }],
+  });
 }
 
 /**
@@ -317,4 +327,19 @@ export function provision(moto, resources) {
   }
   if (input.secrets.length) code.push(SECRETS);
   return moto.boto(code.join("\n"), input);
+}
+
+/**
+ * With auth on: one more IAM user with an access key and an inline policy of `statements`
+ * (spends three unauthenticated requests, as startMoto does). Run nothing else against this
+ * server meanwhile.
+ * @param {Moto} moto
+ * @param {string} userName
+ * @param {object[]} statements IAM policy statements
+ * @returns {Promise<{ accessKeyId: string, secretAccessKey: string }>}
+ */
+export async function addUser(moto, userName, statements) {
+  if (!moto.auth) throw new Error("addUser needs a server started with { auth: true }");
+  await allowUnauthenticated(moto.endpoint, 3);
+  return moto.boto(CREATE_USER, { user: userName, statements });
 }
