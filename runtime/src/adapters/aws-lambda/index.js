@@ -58,9 +58,12 @@ export function createHandler(userModule, table, options = {}) {
     try {
       request = requestFromHttpEvent(event);
     } catch (error) {
-      if (!(error instanceof EventError)) throw error;
-      console.error(`${who}: malformed HTTP event: ${error.message}`);
-      return textResult(400, "Bad Request");
+      if (error instanceof EventError) {
+        console.error(`${who}: malformed HTTP event: ${error.message}`);
+        return textResult(400, "Bad Request");
+      }
+      console.error(`${who}: ${describeError(error)}`);
+      return textResult(500, "Internal Server Error");
     }
     try {
       const { environment, env } = await prepare();
