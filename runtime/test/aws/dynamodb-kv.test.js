@@ -48,6 +48,8 @@ async function rawItem(table, key) {
   return (await rawItems(table, [key]))[key];
 }
 
+const b64 = (/** @type {string} */ text) => Buffer.from(text).toString("base64");
+
 const KEYS = ["a b", "a+b", "ключ/日本 😀", "dir/sub/file.txt", "!'()*~"];
 
 test("put and get text under keys with spaces, +, unicode and /: the item has the documented layout", async () => {
@@ -140,6 +142,7 @@ test("expiration: exp holds epoch seconds; expired items are hidden from get, ge
   // An expiration in the past hides the key at once, now.
   await kv.put("exp/past", "gone", { expiration: Math.floor(now / 1000) - 10 });
   assert.equal(await kv.get("exp/past"), null);
+  assert.equal((await rawItem("kv", "exp/past"))?.v[1], b64("gone"), "stored, hidden by the read");
   assert.ok(!(await kv.list({ prefix: "exp/" })).keys.some((k) => k.name === "exp/past"));
 });
 
