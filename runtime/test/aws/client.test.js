@@ -197,6 +197,25 @@ test("network failures are retried, then reported", async () => {
   });
 });
 
+test("a server that never answers times out (then the attempt is retried like a network error)", async () => {
+  const silent = createServer(() => {});
+  await new Promise((resolve) => silent.listen(0, "127.0.0.1", () => resolve(undefined)));
+  after(() => {
+    silent.closeAllConnections();
+    return new Promise((resolve) => silent.close(() => resolve(undefined)));
+  });
+  const address = silent.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const config = awsConfig({ AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` });
+  const clients = createClients(config, { maxAttempts: 2, baseDelayMs: 1, timeoutMs: 100 });
+  const started = Date.now();
+  await assert.rejects(clients.dynamodb.call("GetItem", { TableName: "t" }), {
+    code: "NetworkError",
+    message: "DynamoDB GetItem on table t failed: network error: no response within 100 ms of inactivity",
+  });
+  assert.ok(Date.now() - started < 2000);
+});
+
 test("missing credentials fail before sending, naming the operation", async () => {
   const server = await scriptedServer([{ status: 200, body: "{}" }]);
   const clients = createClients(awsConfig({ AWS_REGION: "us-east-1", AWS_ENDPOINT_URL: server.endpoint }));

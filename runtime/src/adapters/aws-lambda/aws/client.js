@@ -21,8 +21,9 @@ import { httpFetch } from "./http.js";
  */
 /**
  * @typedef {object} ClientOptions
- * @property {(url: string, init: { method: string, headers: Record<string, string>, body?: Uint8Array }) => Promise<Response>} [fetch]
+ * @property {(url: string, init: { method: string, headers: Record<string, string>, body?: Uint8Array, timeoutMs?: number }) => Promise<Response>} [fetch]
  *   how requests are sent (default: httpFetch, node:http(s) sending paths byte for byte)
+ * @property {number} [timeoutMs] idle time allowed before a response's headers arrive (default 30000)
  * @property {number} [maxAttempts] attempts per request, first included (default 3)
  * @property {number} [baseDelayMs] backoff base; attempt n waits up to base * 2^(n-1) ms (default 50)
  * @property {number} [maxDelayMs] backoff cap (default 1000)
@@ -181,6 +182,7 @@ function createTransport(config, options) {
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const baseDelayMs = options.baseDelayMs ?? 50;
   const maxDelayMs = options.maxDelayMs ?? 1000;
+  const timeoutMs = options.timeoutMs ?? 30000;
   return {
     config,
     async send(service, operation, subject, build) {
@@ -206,7 +208,7 @@ function createTransport(config, options) {
         /** @type {AwsError} */
         let failure;
         try {
-          const response = await doFetch(url, { method, headers: signed, body });
+          const response = await doFetch(url, { method, headers: signed, body, timeoutMs });
           if (response.status >= 200 && response.status < 300) return response;
           failure = await errorFromResponse(response, prefix, label, operation, config.region);
         } catch (error) {

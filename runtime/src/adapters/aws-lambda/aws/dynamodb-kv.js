@@ -7,11 +7,11 @@
  * serves `list` in UTF-8 byte order of keys. Expired items are hidden on every read (DynamoDB's
  * TTL deletes them later). No access or limit checks here: the core does those.
  */
+import { listLimit } from "./paging.js";
 import { bytesOf, toBase64, fromBase64 } from "./bytes.js";
 
 const LIST_SENTINEL = "k";
 const INDEX = "keys";
-const MAX_LIST_LIMIT = 1000;
 
 /**
  * @typedef {object} KVListKey
@@ -89,7 +89,7 @@ export class DynamoKV {
    */
   async list(options = {}) {
     const prefix = options.prefix ?? "";
-    const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(options.limit ?? MAX_LIST_LIMIT)));
+    const limit = listLimit(options.limit);
     /** @type {Record<string, any> | undefined} */
     let startKey = options.cursor ? { ls: { S: LIST_SENTINEL }, pk: { S: decodeCursor(options.cursor) } } : undefined;
     const nowSeconds = this.now() / 1000;

@@ -14,7 +14,9 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
  * @param {string} url absolute http(s) URL; the path and query are sent byte for byte
- * @param {{ method?: string, headers?: Record<string, string>, body?: Uint8Array | null, signal?: AbortSignal }} [init]
+ * @param {{ method?: string, headers?: Record<string, string>, body?: Uint8Array | null, timeoutMs?: number }} [init]
+ *   `timeoutMs`: how long the socket may stay idle before the response headers arrive (default 30 s);
+ *   the body, once there, is the caller's to read at its own pace
  * @returns {Promise<Response>}
  */
 export function httpFetch(url, init = {}) {
@@ -34,9 +36,9 @@ export function httpFetch(url, init = {}) {
         port: m[3] ? Number(m[3]) : undefined,
         path,
         headers,
-        signal: init.signal,
       },
       (response) => {
+        request.setTimeout(0);
         const responseHeaders = new Headers();
         const raw = response.rawHeaders;
         for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
@@ -52,6 +54,10 @@ export function httpFetch(url, init = {}) {
         );
       },
     );
+    const timeoutMs = init.timeoutMs ?? 30000;
+    request.setTimeout(timeoutMs, () => {
+      request.destroy(new Error(`no response within ${timeoutMs} ms of inactivity`));
+    });
     request.on("error", reject);
     request.end(body ?? undefined);
   });

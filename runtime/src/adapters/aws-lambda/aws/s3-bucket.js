@@ -14,8 +14,9 @@
  * No access or limit checks here: the core does those.
  */
 import { createHash } from "node:crypto";
+import { listLimit } from "./paging.js";
 import { bytesOf } from "./bytes.js";
-import { parseXml, childNamed, childrenNamed, childText, escapeXml } from "./xml.js";
+import { parseXml, childrenNamed, childText, escapeXml } from "./xml.js";
 import { AwsError } from "./client.js";
 
 /**
@@ -57,7 +58,6 @@ const HTTP_FIELDS = /** @type {const} */ ([
 ]);
 const META_PREFIX = "x-amz-meta-";
 const MAX_DELETE_BATCH = 1000;
-const MAX_LIST_LIMIT = 1000;
 
 export class S3Bucket {
   /**
@@ -138,7 +138,7 @@ export class S3Bucket {
    * @returns {Promise<{ objects: BucketObject[], delimitedPrefixes: string[], truncated: boolean, cursor?: string }>}
    */
   async list(options = {}) {
-    const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(options.limit ?? MAX_LIST_LIMIT)));
+    const limit = listLimit(options.limit);
     /** @type {Array<[string, string]>} */
     const query = [
       ["list-type", "2"],
