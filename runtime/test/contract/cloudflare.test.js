@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { runContract } from "./cases.js";
 import { MemoryKV, MemoryR2, MemoryQueue, messageBatch, scheduledController, executionContext, memoryD1 } from "../support/cloudflare-bindings.js";
 import { createWorker } from "../../src/adapters/cloudflare-workers/index.js";
-import api from "./entries/cloudflare-api.mjs";
-import worker from "./entries/cloudflare-worker.mjs";
+import api from "../../fixtures/contract-app/entries/cloudflare-api.mjs";
+import worker from "../../fixtures/contract-app/entries/cloudflare-worker.mjs";
 
 /** The crons Cloudflare reports for the spec's crons (the table's `trigger`s). */
 const TRIGGERS = { "0 3 * * 1": "0 3 * * MON", "*/15 * * * *": "*/15 * * * *" };

@@ -50,8 +50,8 @@ export async function createAwsApp(options = {}) {
     FILES_BUCKET: NAMES.files,
     EVENTS_QUEUE_URL: queueUrl,
   });
-  const { handler: api } = await import("../contract/entries/aws-api.mjs");
-  const { handler: worker } = await import("../contract/entries/aws-worker.mjs");
+  const { handler: api } = await import("../../fixtures/contract-app/entries/aws-api.mjs");
+  const { handler: worker } = await import("../../fixtures/contract-app/entries/aws-worker.mjs");
   const sqs = createClients(awsConfig(moto.env)).sqs;
 
   /** Receives every visible message of the events queue (what the event source mapping polls). */
