@@ -38,11 +38,13 @@ let package = Package(
             // validation run (callgrind), and its accesses never overlap, so release builds skip them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "DistlangModel", dependencies: ["DistlangCore"]),
+        // The portable JavaScript runtime (runtime/src, embedded) and the entries that load it.
+        .target(name: "DistlangRuntime", dependencies: ["DistlangCore", "DistlangModel"]),
         .target(
             name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangRender", dependencies: ["DistlangCore"]),
-        .target(name: "DistlangCloudflare", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
-        .target(name: "DistlangAWS", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender"]),
+        .target(name: "DistlangCloudflare", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender", "DistlangRuntime"]),
+        .target(name: "DistlangAWS", dependencies: ["DistlangCore", "DistlangModel", "DistlangRender", "DistlangRuntime"]),
         .target(
             name: "DistlangBuild",
             dependencies: [
@@ -89,6 +91,7 @@ let package = Package(
             dependencies: ["DistlangSpec", "DistlangBuild", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["Cases", "Goldens"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(name: "DistlangRuntimeTests", dependencies: ["DistlangRuntime", "DistlangModel", "TestSupport"]),
         .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),
         .testTarget(
             name: "DistlangBuildTests", dependencies: ["DistlangBuild", "DistlangModel", "DistlangCore", "DistlangSpec", "TestSupport"]),

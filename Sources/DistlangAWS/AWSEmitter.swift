@@ -14,13 +14,15 @@ public struct AWSEmitter: TargetEmitter {
 
     public func emit(_ models: [AppModel], options: EmitOptions) -> TargetOutput {
         var output = TargetOutput()
-        for model in models { output.append(emit(model, options: options)) }
+        let plans = models.map(AWSPlanner.plan)
+        for plan in plans { output.append(emit(plan, options: options)) }
+        output.files += AWSCodeRoot.files(plans)
         return output
     }
 
-    /// One environment.
-    public func emit(_ model: AppModel, options: EmitOptions) -> TargetOutput {
-        let plan = AWSPlanner.plan(model)
+    /// One environment's templates (its functions' code roots are shared by every environment).
+    func emit(_ plan: AWSPlan, options: EmitOptions) -> TargetOutput {
+        let model = plan.model
         let env = model.environment
         var output = TargetOutput()
 

@@ -6,7 +6,6 @@ enum AWSNotes {
     static func notes(_ plan: AWSPlan, templateSizes: [(path: String, bytes: Int)]) -> [String] {
         let env = plan.model.environment
         var notes = [
-            "aws \(env): upload each function's code to S3 as <prefix><function>.zip (\(zipList(plan.functions.map(\.codeFileName)))) and pass the bucket and prefix (CloudFormation parameters CodeBucket, CodeKeyPrefix; Terraform variables code_bucket, code_key_prefix)",
             "aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM",
         ]
         if !plan.secrets.isEmpty {
@@ -35,12 +34,5 @@ enum AWSNotes {
             note += "; the parent does not repeat each nested stack's FunctionNames output, which would pass CloudFormation's 200 outputs: read them from the nested stacks"
         }
         return note
-    }
-
-    /// The zips to upload, the first ten by name and how many more: a note stays one readable line.
-    static func zipList(_ names: [String]) -> String {
-        let shown = 10
-        guard names.count > shown else { return names.joined(separator: ", ") }
-        return names.prefix(shown).joined(separator: ", ") + ", and \(names.count - shown) more"
     }
 }

@@ -6,7 +6,8 @@ import DistlangRender
 /// Terraform root per environment for the `cloudflare/cloudflare` provider v5.
 ///
 /// Output layout (relative to the output folder):
-/// - `cloudflare/wrangler/<function>/wrangler.toml`
+/// - `cloudflare/wrangler/<function>/wrangler.toml` and `entry.mjs` (the Worker's generated entry)
+/// - `cloudflare/wrangler/_distlang/runtime/` (the portable runtime the entries import)
 /// - `cloudflare/terraform/<environment>/{main,outputs,variables,versions}.tf`
 ///
 /// The mapping and its decisions are in docs/targets/cloudflare.md. Output is a pure function of
@@ -50,6 +51,7 @@ public struct CloudflareEmitter: TargetEmitter {
             output.diagnostics += root.diagnostics
         }
 
+        output.files += WorkerEntries.files(plans, options: options)
         output.notes = CloudflareNotes(plans: plans).notes()
         return output
     }

@@ -10,25 +10,9 @@ struct CloudflareNotes {
         let workers = plans.flatMap(\.workers)
         let resources = plans.flatMap(\.resources)
 
-        let routed = unique(workers.filter { !$0.function.routes.isEmpty }.map {
-            "\($0.function.name) (\($0.function.routes.map(\.description).joined(separator: ", ")))"
-        })
-        if !routed.isEmpty {
-            notes.append(
-                "http routes: a Worker receives every request for its workers.dev URL, route patterns and custom domains; methods and path parameters are the Worker's own concern, so its code must dispatch on them: \(routed.joined(separator: "; ")).")
-        }
         if !workers.isEmpty {
             notes.append(
                 "memory and timeout are ignored: a Worker has a fixed memory limit and no wall-clock timeout (its CPU time is limited by the plan).")
-        }
-        let partial = unique(workers.flatMap { worker in
-            (worker.kvNamespaces + worker.buckets + worker.databases).filter { $0.access != .readwrite }.map {
-                "\(worker.function.name) \($0.access.rawValue)s \($0.resource.name)"
-            }
-        })
-        if !partial.isEmpty {
-            notes.append(
-                "access: a binding gives the Worker full access; read-only and write-only uses are not enforced on Cloudflare (\(partial.joined(separator: ", "))).")
         }
         let queues = visibilityTimeouts()
         if !queues.isEmpty {
@@ -95,20 +79,21 @@ struct CloudflareNotes {
         return notes
     }
 
-    /// What to do before `terraform apply`, per environment.
+    /// What to do before `terraform apply`, per environment (nothing when the root needs no input).
     private func terraformSteps() -> [String] {
-        plans.map { plan in
+        plans.compactMap { plan in
             var inputs: [String] = []
             if plan.settings.accountID == nil { inputs.append("account_id") }
             let secrets = Set(plan.workers.flatMap(\.secrets))
             if !secrets.isEmpty { inputs.append("the sensitive secret_* variables (\(secrets.sorted().joined(separator: ", ")))") }
             if plan.workers.contains(where: { !$0.routes.isEmpty }) { inputs.append("the zone_id_* variables") }
-            let databases = plan.resources.contains { $0.resource.kind == .database && $0.resource.migrations != nil }
-            return "terraform (cloudflare/terraform/\(plan.environment)): "
-                + (inputs.isEmpty ? "" : "set \(inputs.joined(separator: ", ")); ")
-                + "each Worker uploads its script_path_* file as is, so bundle the code first; the file must exist at plan time"
-                + (databases ? "; Terraform creates D1 databases but does not apply migrations (use `wrangler d1 migrations apply`)" : "")
-                + "."
+            var steps: [String] = []
+            if !inputs.isEmpty { steps.append("set \(inputs.joined(separator: ", "))") }
+            if plan.resources.contains(where: { $0.resource.kind == .database && $0.resource.migrations != nil }) {
+                steps.append("Terraform creates D1 databases but does not apply migrations (use `wrangler d1 migrations apply`)")
+            }
+            guard !steps.isEmpty else { return nil }
+            return "terraform (cloudflare/terraform/\(plan.environment)): " + steps.joined(separator: "; ") + "."
         }
     }
 

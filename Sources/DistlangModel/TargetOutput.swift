@@ -28,16 +28,44 @@ public struct TargetOutput: Sendable {
 /// A file to write, at a path relative to the output folder (`dist/`), e.g.
 /// `cloudflare/wrangler/api/wrangler.toml` or `aws/cloudformation/production.yaml`.
 public struct EmittedFile: Sendable, Equatable {
+    /// Text (every generated file), or bytes copied or packed as they are (user code, zips).
+    public enum Body: Sendable, Equatable {
+        case text(String)
+        case bytes([UInt8])
+    }
+
     public var path: String
-    public var contents: String
+    public var body: Body
     /// The environment the file belongs to; nil for files holding every environment (wrangler.toml).
     /// `distlang build --env E` writes only E's files and the all-environment ones.
     public var environment: String?
 
     public init(path: String, contents: String, environment: String? = nil) {
         self.path = path
-        self.contents = contents
+        self.body = .text(contents)
         self.environment = environment
+    }
+
+    public init(path: String, bytes: [UInt8], environment: String? = nil) {
+        self.path = path
+        self.body = .bytes(bytes)
+        self.environment = environment
+    }
+
+    /// The text of a text file (a byte file as UTF-8, for tests and messages).
+    public var contents: String {
+        switch body {
+        case .text(let text): return text
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The bytes the file is written with.
+    public var bytes: [UInt8] {
+        switch body {
+        case .text(let text): return Array(text.utf8)
+        case .bytes(let bytes): return bytes
+        }
     }
 }
 

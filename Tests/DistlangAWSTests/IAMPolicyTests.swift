@@ -27,10 +27,10 @@ import TestSupport
                     problems.append("\(where_): GetAtt \(arg)")
                 }
             case "Fn::Join":
-                // Only "<ARN of a resource>/*" (a bucket's objects).
+                // Only "<ARN of a resource>/*" (a bucket's objects) or "<ARN>/index/keys" (a kv table's index).
                 let parts = arg as? [Any]
                 let items = parts?.count == 2 ? parts?[1] as? [Any] : nil
-                if parts?[0] as? String != "" || items?.count != 2 || items?[1] as? String != "/*" {
+                if parts?[0] as? String != "" || items?.count != 2 || !["/*", "/index/keys"].contains(items?[1] as? String) {
                     problems.append("\(where_): Join \(arg)")
                 } else {
                     checkResource(items![0], where_)
@@ -183,7 +183,7 @@ import TestSupport
             return parts.count == 3 && parts[2] == "arn" && declared.contains("\(parts[0]).\(parts[1])")
         }
         if !item.hasPrefix("\"") { return declaredReference(Substring(item)) }
-        for suffix in ["/*", ":*"] where item.hasPrefix("\"${") && item.hasSuffix("}\(suffix)\"") {
+        for suffix in ["/*", ":*", "/index/keys"] where item.hasPrefix("\"${") && item.hasSuffix("}\(suffix)\"") {
             return declaredReference(item.dropFirst(3).dropLast(suffix.count + 2))
         }
         return false

@@ -14,14 +14,15 @@ import TestSupport
         #expect(AWSPlanner.routeKey(Route(method: .GET, path: "/")) == "GET /")
     }
 
-    @Test func handlers() {
-        func handler(_ source: String, _ export: String = "handler") -> String {
-            AWSPlanner.handler(FunctionModel(name: "f", source: source, handler: export))
-        }
-        #expect(handler("src/api.js") == "src/api.handler")
-        #expect(handler("./api.mjs", "main") == "api.main")
-        #expect(handler("lib/v1.2/api") == "lib/v1.2/api.handler")
-        #expect(handler("dist/index.cjs") == "dist/index.handler")
+    /// Every function's handler is the generated entry's, whatever its source and `handler` say;
+    /// the HTTP API's `$default` route goes to the first function with routes.
+    @Test func handlersAndTheFallbackRoute() {
+        let plan = AWSPlanner.plan(SampleModels.shop())
+        #expect(plan.functions.allSatisfy { $0.handler == "index.handler" })
+        #expect(plan.httpAPI?.fallbackFunction == "api")
+        let keys = plan.functions.map { ($0.model.name, $0.http?.routes.map(\.routeKey) ?? []) }
+        #expect(keys.first { $0.0 == "api" }?.1.last == "$default")
+        #expect(keys.filter { $0.1.contains("$default") }.count == 1)
     }
 
     @Test func identifiers() {
@@ -53,11 +54,15 @@ import TestSupport
     @Test func policies() {
         let plan = AWSPlanner.plan(SampleModels.shop())
         let sids = plan.functions.map { $0.policy.map(\.sid) }
-        #expect(sids[0] == ["Logs", "OrdersSend", "SessionsReadWrite", "UploadsReadObjects", "UploadsRead", "Secrets"])
+        #expect(sids[0] == ["Logs", "OrdersSend", "SessionsReadWrite", "SessionsReadWriteKeys", "UploadsReadObjects", "UploadsRead", "Secrets"])
         #expect(sids[1] == ["Logs", "UploadsWriteObjects", "OrdersConsume"])
-        #expect(sids[2] == ["Logs", "SessionsRead"])
+        #expect(sids[2] == ["Logs", "SessionsRead", "SessionsReadKeys"])
         #expect(plan.functions[1].policy[2].actions == AWSPermissions.consumeQueue)
-        #expect(plan.functions[0].policy[3].resources == [.bucketObjects(plan.buckets[0].entity)])
+        // kv: items on the table, list on its keys index; buckets: objects, and list on the bucket.
+        #expect(plan.functions[0].policy[2].actions == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"])
+        #expect(plan.functions[0].policy[3].actions == ["dynamodb:Query"])
+        #expect(plan.functions[0].policy[3].resources == [.keysIndex(plan.tables[0].entity)])
+        #expect(plan.functions[0].policy[4].resources == [.bucketObjects(plan.buckets[0].entity)])
     }
 
     @Test func namesAndDecisions() {
@@ -99,7 +104,7 @@ import TestSupport
         model.functions[0].routes.append(Route(method: .GET, path: "/products"))
         let plan = AWSPlanner.plan(model)
         #expect(plan.functions[2].schedules.count == 2)
-        #expect(plan.functions[0].http?.routes.count == 4)
+        #expect(plan.functions[0].http?.routes.count == 4 + 1, "and the API's $default route")
     }
 
     /// Issue 9 moves whole functions between nested stacks: a function's identifiers and
@@ -118,13 +123,17 @@ import TestSupport
             let doc = try! JSONSerialization.jsonObject(with: Data(o.files[0].contents.utf8)) as! [String: Any]
             return doc["Resources"] as! [String: [String: Any]]
         }
-        let old = resources(before), new = resources(after)
+        // The API's `$default` route follows the first function with routes by name (now admin).
+        func withoutDefaultRoute(_ r: [String: [String: Any]]) -> [String: [String: Any]] {
+            r.filter { ($0.value["Properties"] as? [String: Any])?["RouteKey"] as? String != "$default" }
+        }
+        let old = withoutDefaultRoute(resources(before)), new = withoutDefaultRoute(resources(after))
         #expect(Set(old.keys).isSubset(of: Set(new.keys)))
         for (id, resource) in old {
             #expect(NSDictionary(dictionary: resource).isEqual(to: new[id]!), "\(id) changed")
         }
         #expect(Set(new.keys).subtracting(old.keys).allSatisfy { $0.hasPrefix("Admin") })
-        let tfOld = before.resources.filter { $0.format == "terraform" }.map(\.logicalName)
+        let tfOld = before.resources.filter { $0.format == "terraform" && !$0.logicalName.contains("_default_") }.map(\.logicalName)
         let tfNew = Set(after.resources.filter { $0.format == "terraform" }.map(\.logicalName))
         #expect(Set(tfOld).isSubset(of: tfNew))
     }

@@ -13,14 +13,21 @@ import Testing
 
     @Test func layoutIsOneWranglerFilePerFunctionAndOneTerraformRootPerEnvironment() {
         let output = CloudflareEmitter().emit(CloudflareCases.overlays(), options: EmitOptions())
-        #expect(output.files.map(\.path) == [
+        let runtime = output.files.map(\.path).filter { $0.hasPrefix("cloudflare/wrangler/_distlang/runtime/") }
+        #expect(output.files.map(\.path).filter { !runtime.contains($0) } == [
             "cloudflare/wrangler/api/wrangler.toml", "cloudflare/wrangler/fulfil/wrangler.toml",
             "cloudflare/wrangler/nightly/wrangler.toml", "cloudflare/wrangler/reports/wrangler.toml",
             "cloudflare/terraform/production/main.tf", "cloudflare/terraform/production/outputs.tf",
             "cloudflare/terraform/production/variables.tf", "cloudflare/terraform/production/versions.tf",
             "cloudflare/terraform/staging/main.tf", "cloudflare/terraform/staging/outputs.tf",
             "cloudflare/terraform/staging/variables.tf", "cloudflare/terraform/staging/versions.tf",
+            "cloudflare/wrangler/api/entry.mjs", "cloudflare/wrangler/fulfil/entry.mjs",
+            "cloudflare/wrangler/nightly/entry.mjs", "cloudflare/wrangler/reports/entry.mjs",
         ])
+        // The Workers adapter and the core, and nothing of another platform's adapter.
+        #expect(runtime.contains("cloudflare/wrangler/_distlang/runtime/adapters/cloudflare-workers/index.js"))
+        #expect(runtime.contains("cloudflare/wrangler/_distlang/runtime/core/app.js"))
+        #expect(!runtime.contains { $0.contains("aws-lambda") })
         #expect(output.diagnostics.isEmpty)
     }
 
@@ -33,8 +40,8 @@ import Testing
         #expect(a.notes == b.notes)
     }
 
-    /// `main`, `migrations_dir` and the script path defaults start from the spec folder as seen
-    /// from the output folder, three folders up from the file.
+    /// The entry's import of the user's module and `migrations_dir` start from the spec folder as
+    /// seen from the output folder, three folders up from the file; `main` is the entry beside it.
     @Test(arguments: [
         ("..", "../../../../src/api.js"), (".", "../../../src/api.js"), ("../app", "../../../../app/src/api.js"),
         ("/abs/app", "/abs/app/src/api.js"),
@@ -42,21 +49,24 @@ import Testing
     func sourcePathsAreRelativeToEachFile(spec: String, expected: String) throws {
         let output = CloudflareEmitter().emit([SampleModels.catalog()], options: EmitOptions(specDirectoryFromOutput: spec))
         let toml = try file(output, "cloudflare/wrangler/api/wrangler.toml")
-        #expect(toml.contains("main = \"\(expected)\"\n"))
+        #expect(toml.contains("main = \"entry.mjs\"\n"))
+        #expect(try file(output, "cloudflare/wrangler/api/entry.mjs").contains("import * as userModule from \"\(expected)\";\n"))
         let migrations = expected.replacingOccurrences(of: "src/api.js", with: "migrations/catalog")
         #expect(toml.contains("migrations_dir = \"\(migrations)\"\n"))
-        #expect(try file(output, "cloudflare/terraform/default/variables.tf").contains("default     = \"\(expected)\"\n"))
     }
 
-    /// Terraform uploads the bundled JavaScript, so the module name ends in `.js` or `.mjs`.
-    @Test(arguments: [("src/api.js", "api.js"), ("src/api.mjs", "api.mjs"), ("src/api.ts", "api.js"), ("worker", "worker.js")])
-    func mainModuleIsTheSourceFileNameAsJavaScript(source: String, module: String) throws {
+    /// Terraform uploads each Worker's bundle (`cloudflare/bundle/<env>/<function>.mjs`) as the
+    /// module `<function>.mjs`, whatever the source's name, and hashes it.
+    @Test(arguments: ["src/api.js", "src/api.mjs", "worker"])
+    func mainModuleIsTheBundle(source: String) throws {
         var model = SampleModels.catalog()
         model.functions[0].source = source
         let output = CloudflareEmitter().emit([model], options: EmitOptions())
         let script = try #require(output.resources.first { $0.type == "cloudflare_workers_script" })
-        #expect(script.attributes["main_module"] == .string(module))
-        #expect(try file(output, "cloudflare/wrangler/api/wrangler.toml").contains("main = \"../../../../\(source)\"\n"))
+        #expect(script.attributes["main_module"] == .string("api.mjs"))
+        let main = try file(output, "cloudflare/terraform/default/main.tf")
+        #expect(main.contains("content_file       = \"${path.module}/../../bundle/default/api.mjs\"\n"))
+        #expect(main.contains("content_sha256     = filesha256(\"${path.module}/../../bundle/default/api.mjs\")\n"))
     }
 
     @Test func cronsUseDayNamesAndAllOfAScriptsCronsShareOneTrigger() throws {
@@ -168,8 +178,9 @@ import Testing
     @Test func notesSayWhatIsApproximatedAndWhatToDoFirst() {
         let notes = CloudflareEmitter().emit([SampleModels.shop()], options: EmitOptions()).notes
         func has(_ text: String) -> Bool { notes.contains { $0.contains(text) } }
-        #expect(has("methods and path parameters are the Worker's own concern"))
-        #expect(has("GET /orders/{id}"))
+        // The runtime routes requests and enforces access on Cloudflare too: no note about either.
+        #expect(!has("methods and path parameters"))
+        #expect(!has("not enforced"))
         #expect(has("memory and timeout are ignored"))
         #expect(has("visibility_timeout has no Cloudflare equivalent"))
         #expect(has("orders (180 s)"))

@@ -119,6 +119,7 @@ struct TerraformConfigTests {
                                 #expect(parts.count == 2 && variables.contains(parts[1]), "\(at)")
                                 used.insert(parts[1])
                             case "local": #expect(parts.count == 2 && locals.contains(parts[1]), "\(at)")
+                            case "path": #expect(parts == ["path", "module"], "\(at)")
                             default:
                                 #expect(parts.count == 3 && resources.contains("\(parts[0]).\(parts[1])"), "\(at)")
                                 if parts.count == 3 {

@@ -53,12 +53,6 @@ public struct AWSChecker: TargetChecker {
                 hint: "split it into two schedules, one per day field"))
         }
         out += environmentFindings(f)
-        if f.handler.utf8.count > 128 {
-            out.append(.error(
-                "aws.handler",
-                "the Lambda handler \(f.handler) is longer than Lambda's 128 characters",
-                at: .function(function.name, "source")))
-        }
         return out
     }
 

@@ -34,6 +34,8 @@ enum CFN {
             return ref(e.logicalID)
         case .bucketObjects(let e):
             return join("", [getAtt(e.logicalID, "Arn"), "/*"])
+        case .keysIndex(let e):
+            return join("", [getAtt(e.logicalID, "Arn"), .string("/index/" + AWSKVLayout.keysIndex)])
         case .logStreams(let e):
             // A log group's GetAtt Arn already ends in ":*" (the ARN of its log streams).
             return getAtt(e.logicalID, "Arn")

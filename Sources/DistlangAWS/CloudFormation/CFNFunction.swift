@@ -55,10 +55,7 @@ enum CFNFunction {
             ("MemorySize", .integer(Int64(f.model.memory))),
             ("Timeout", .integer(Int64(f.model.timeout))),
             ("Role", CFN.getAtt(f.role.logicalID, "Arn")),
-            ("Code", CFN.object([
-                ("S3Bucket", CFN.ref(CFNTemplateBuilder.codeBucketParameter)),
-                ("S3Key", CFN.join("", [CFN.ref(CFNTemplateBuilder.codeKeyPrefixParameter), .string(f.codeFileName)])),
-            ])),
+            ("Code", .string(AWSCodePaths.zip(f.model.name, from: AWSCodePaths.cloudFormationFolder))),
             ("LoggingConfig", CFN.object([("LogFormat", "Text"), ("LogGroup", CFN.ref(f.logGroup.logicalID))])),
         ])
         if !f.environment.isEmpty {
@@ -68,7 +65,8 @@ enum CFNFunction {
         }
         return CFNResource(
             logicalID: f.function.logicalID, type: "AWS::Lambda::Function", properties: properties,
-            physicalName: f.physicalName, replacingProperties: ["FunctionName"], source: f.element)
+            physicalName: f.physicalName, replacingProperties: ["FunctionName"], source: f.element,
+            metadata: CFNNestedStacks.packageOnly)
     }
 
     /// `apiName`: the logical name whose `Ref` is the API's ID (the API, or a nested stack's parameter).

@@ -10,6 +10,7 @@ enum CFNScope: Sendable, Equatable {
     func value(_ reference: AWSReference) -> Value {
         guard self == .child, let input = CFNStackInput(reference) else { return CFN.value(reference) }
         if case .bucketObjects = reference { return CFN.join("", [CFN.ref(input.name), "/*"]) }
+        if case .keysIndex = reference { return CFN.join("", [CFN.ref(input.name), .string("/index/" + AWSKVLayout.keysIndex)]) }
         return CFN.ref(input.name)
     }
 
@@ -28,8 +29,8 @@ enum CFNScope: Sendable, Equatable {
 /// parent fills with a reference to one of its own resources (or its own parameter).
 ///
 /// Parameter names follow the parent's logical IDs: `<R>TableArn`, `<R>TableName`,
-/// `<R>BucketArn`, `<R>BucketName`, `<R>QueueArn`, `<R>QueueUrl`, `<S>SecretArn`, `HttpApiId`,
-/// and the parent's own `CodeBucket` and `CodeKeyPrefix`. The same shared value has the same
+/// `<R>BucketArn`, `<R>BucketName`, `<R>QueueArn`, `<R>QueueUrl`, `<S>SecretArn`, `HttpApiId`.
+/// The same shared value has the same
 /// name in every child, so a function reads the same wherever it is packed.
 struct CFNStackInput: Sendable, Equatable {
     static let httpAPIID = "HttpApiId"
@@ -45,7 +46,7 @@ struct CFNStackInput: Sendable, Equatable {
     /// The input carrying `reference` into a child; nil for a function's own log group.
     init?(_ reference: AWSReference) {
         switch reference {
-        case .arn(let e), .bucketObjects(let e):
+        case .arn(let e), .bucketObjects(let e), .keysIndex(let e):
             self.init(name: e.logicalID + "Arn", parentValue: CFN.value(.arn(e)), description: "ARN of \(e.logicalID)", store: e.logicalID)
         case .name(let e):
             self.init(name: e.logicalID + "Name", parentValue: CFN.value(.name(e)), description: "Name of \(e.logicalID)", store: e.logicalID)
@@ -68,7 +69,7 @@ struct CFNStackInput: Sendable, Equatable {
     }
 
     /// Every shared value `f`'s resources read, in first-use order, without repeats: what a child
-    /// holding `f` must declare as parameters (besides the code location).
+    /// holding `f` must declare as parameters.
     static func inputs(of f: FunctionPlan, api: HTTPAPIPlan?) -> [CFNStackInput] {
         var references = f.policy.flatMap(\.resources)
         for variable in f.environment {

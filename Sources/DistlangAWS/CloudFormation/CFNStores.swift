@@ -13,16 +13,34 @@ enum CFNStores {
         for secret in plan.secrets { template.add(self.secret(secret, plan: plan)) }
     }
 
-    /// DynamoDB on demand, `pk` string hash key, encrypted with the AWS-managed KMS key,
-    /// point-in-time recovery on.
+    /// DynamoDB on demand, in the runtime's kv layout (`AWSKVLayout`: `pk` string hash key, the
+    /// `keys` index, TTL on `exp`), encrypted with the AWS-managed KMS key, point-in-time recovery on.
     static func table(_ t: StorePlan) -> CFNResource {
-        CFNResource(
+        let pk = Value.string(AWSKVLayout.partitionKey), ls = Value.string(AWSKVLayout.listPartition)
+        return CFNResource(
             logicalID: t.entity.logicalID, type: "AWS::DynamoDB::Table",
             properties: JSONObject([
                 ("TableName", .string(t.physicalName)),
                 ("BillingMode", "PAY_PER_REQUEST"),
-                ("AttributeDefinitions", [CFN.object([("AttributeName", "pk"), ("AttributeType", "S")])]),
-                ("KeySchema", [CFN.object([("AttributeName", "pk"), ("KeyType", "HASH")])]),
+                ("AttributeDefinitions", [
+                    CFN.object([("AttributeName", pk), ("AttributeType", "S")]),
+                    CFN.object([("AttributeName", ls), ("AttributeType", "S")]),
+                ]),
+                ("KeySchema", [CFN.object([("AttributeName", pk), ("KeyType", "HASH")])]),
+                ("GlobalSecondaryIndexes", [CFN.object([
+                    ("IndexName", .string(AWSKVLayout.keysIndex)),
+                    ("KeySchema", [
+                        CFN.object([("AttributeName", ls), ("KeyType", "HASH")]),
+                        CFN.object([("AttributeName", pk), ("KeyType", "RANGE")]),
+                    ]),
+                    ("Projection", CFN.object([
+                        ("ProjectionType", "INCLUDE"),
+                        ("NonKeyAttributes", [.string(AWSKVLayout.expiration), .string(AWSKVLayout.metadata)]),
+                    ])),
+                ])]),
+                ("TimeToLiveSpecification", CFN.object([
+                    ("AttributeName", .string(AWSKVLayout.expiration)), ("Enabled", true),
+                ])),
                 ("SSESpecification", ["SSEEnabled": true]),
                 ("PointInTimeRecoverySpecification", ["PointInTimeRecoveryEnabled": true]),
             ]),

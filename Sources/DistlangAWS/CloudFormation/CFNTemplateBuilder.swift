@@ -3,49 +3,30 @@ import DistlangModel
 
 /// The CloudFormation template of one environment.
 ///
-/// Layout: two parameters for the code location, then the data stores (tables, buckets, queues
-/// with their dead-letter queues, secrets), the HTTP API, and each function's group of resources;
-/// outputs for the API URL and every name a user or script needs.
+/// Layout: the data stores (tables, buckets, queues with their dead-letter queues, secrets), the
+/// HTTP API, and each function's group of resources; outputs for the API URL and every name a user
+/// or script needs. Each function's `Code` names its zip beside the templates
+/// (`../code/<function>.zip`), which `aws cloudformation package` uploads.
 enum CFNTemplateBuilder {
-    static let codeBucketParameter = "CodeBucket"
-    static let codeKeyPrefixParameter = "CodeKeyPrefix"
-
-    /// The code location, the same in a single template, a parent and every nested stack.
-    static let codeParameters: [(String, Value)] = [
-        (codeBucketParameter, CFN.object([
-            ("Type", "String"),
-            ("Description", "S3 bucket, in this stack's region, holding each function's code as <CodeKeyPrefix><function>.zip"),
-            ("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
-        ])),
-        (codeKeyPrefixParameter, CFN.object([
-            ("Type", "String"),
-            ("Default", ""),
-            ("Description", "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets CloudFormation see new code)"),
-        ])),
-    ]
-
     static func template(_ plan: AWSPlan) -> CFNTemplate {
         var template = shared(plan)
         for function in plan.functions { CFNFunction.add(function, plan: plan, to: &template) }
         return template
     }
 
-    /// Everything but the functions: the code parameters, the data stores with their outputs, the
-    /// HTTP API. The start of a single template, and the whole of a parent's own resources.
+    /// Everything but the functions: the data stores with their outputs, the HTTP API. The start
+    /// of a single template, and the whole of a parent's own resources.
     static func shared(_ plan: AWSPlan) -> CFNTemplate {
         var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
-        template.parameters = codeParameters
         CFNStores.add(plan, to: &template)
         addStoreOutputs(plan, to: &template)
         if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
         return template
     }
 
-    /// A parent whose data stores are in nested stacks of their own (`CFNStoreStacks`): the code
-    /// parameters and the HTTP API.
+    /// A parent whose data stores are in nested stacks of their own (`CFNStoreStacks`): the HTTP API.
     static func sharedWithoutStores(_ plan: AWSPlan) -> CFNTemplate {
         var template = CFNTemplate(description: AWSText.templateDescription(plan.model))
-        template.parameters = codeParameters
         if let api = plan.httpAPI { CFNHTTPAPI.add(api, plan: plan, to: &template) }
         return template
     }

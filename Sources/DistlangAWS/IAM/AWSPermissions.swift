@@ -4,12 +4,14 @@ import DistlangModel
 /// the Terraform policies are built from, and that `distlang diff` prints access changes with
 /// ("api: + write on bucket uploads (s3:PutObject, s3:DeleteObject)").
 ///
-/// Only actions on the data of one resource: no wildcard action, nothing account-wide. See
+/// Only actions on the data of one resource, and exactly the calls the runtime makes for that access
+/// (runtime/src/adapters/aws-lambda/aws): no wildcard action, nothing account-wide. See
 /// docs/targets/aws.md for the table in prose.
 public enum AWSPermissions {
-    /// Where a grant applies: the resource itself, or (buckets) the objects in it (`<bucket ARN>/*`).
+    /// Where a grant applies: the resource itself, (buckets) the objects in it (`<bucket ARN>/*`),
+    /// or (kv tables) the index `list` queries (`<table ARN>/index/keys`).
     public enum Scope: String, Sendable, Equatable {
-        case resource, objects
+        case resource, objects, keysIndex
     }
 
     /// Actions on one scope of a resource.
@@ -42,9 +44,13 @@ public enum AWSPermissions {
         }
         switch kind {
         case .kv:
-            if access.reads { add(dynamoDBRead, .resource) }
-            if access.writes { add(dynamoDBWrite, .resource) }
+            if access.reads {
+                add(["dynamodb:GetItem"], .resource)
+                add(["dynamodb:Query"], .keysIndex)
+            }
+            if access.writes { add(["dynamodb:PutItem", "dynamodb:DeleteItem"], .resource) }
         case .bucket:
+            // get and head need ListBucket too: without it S3 answers 403, not 404, for a missing key.
             if access.reads {
                 add(["s3:GetObject"], .objects)
                 add(["s3:ListBucket"], .resource)
@@ -58,8 +64,11 @@ public enum AWSPermissions {
         return grants
     }
 
-    /// What the event source mapping of a queue consumer needs on that queue.
-    public static let consumeQueue = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+    /// What a queue consumer needs on its queue: the event source mapping's three, and
+    /// ChangeMessageVisibility for the runtime's `retry({ delaySeconds })`.
+    public static let consumeQueue = [
+        "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
+    ]
 
     /// What a function needs on its own log group (`<log group ARN>:*`, its log streams).
     public static let writeLogs = ["logs:CreateLogStream", "logs:PutLogEvents"]
@@ -67,8 +76,4 @@ public enum AWSPermissions {
     /// What a function needs on each secret it declares.
     public static let readSecret = ["secretsmanager:GetSecretValue"]
 
-    static let dynamoDBRead = [
-        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem",
-    ]
-    static let dynamoDBWrite = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
 }

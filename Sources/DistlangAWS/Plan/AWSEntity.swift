@@ -26,6 +26,8 @@ enum AWSReference: Sendable, Equatable {
     case queueURL(AWSEntity)
     /// Every object in a bucket: `<bucket ARN>/*`.
     case bucketObjects(AWSEntity)
+    /// The kv table's key index (`<table ARN>/index/keys`), which `list` queries.
+    case keysIndex(AWSEntity)
     /// Every log stream of a log group: `<log group ARN>:*`.
     case logStreams(AWSEntity)
 }

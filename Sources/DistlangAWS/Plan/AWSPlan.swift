@@ -50,6 +50,10 @@ struct HTTPAPIPlan: Sendable {
     var api: AWSEntity
     var stage: AWSEntity
     var physicalName: String
+    /// The function that answers requests no route matches (the API's `$default` route), so that
+    /// an undeclared path gets 404 and a declared path with another method 405 from the runtime,
+    /// as on every platform: the first function with routes, by name.
+    var fallbackFunction: String
 }
 
 struct FunctionPlan: Sendable {
@@ -62,11 +66,12 @@ struct FunctionPlan: Sendable {
     var logGroupName: String
     /// `nodejs22.x`
     var runtime: String
-    /// `src/api.handler` for `source: src/api.js`, `handler: handler`.
+    /// Always `index.handler`: the generated entry (`AWSCodePaths.handler`).
     var handler: String
-    /// The zip's key after the code key prefix: `<function>.zip`.
-    var codeFileName: String
-    /// Sorted by name.
+    /// The variables naming the resources and secrets the function reaches (the runtime's table
+    /// lists them), in `uses` then `secrets` order.
+    var variables: [GeneratedVariable]
+    /// The Lambda environment, sorted by name: the spec's `env`, `variables`, `DISTLANG_ENV`.
     var environment: [(name: String, value: AWSEnvironmentValue)]
     var policy: [AWSPolicyStatement]
     var http: HTTPPlan?
@@ -77,11 +82,24 @@ struct FunctionPlan: Sendable {
     var element: ModelElement { ModelElement(.function, model.name) }
 }
 
+/// A Lambda environment variable distlang generates for a resource or secret.
+struct GeneratedVariable: Sendable, Equatable {
+    enum Owner: Sendable, Equatable {
+        case resource(String), secret(String)
+    }
+
+    var owner: Owner
+    var name: String
+    var value: AWSReference
+}
+
 struct HTTPPlan: Sendable {
     struct RoutePlan: Sendable {
         var entity: AWSEntity
-        /// `GET /orders/{id}`, `ANY /files/{proxy+}`.
+        /// `GET /orders/{id}`, `ANY /files/{proxy+}`, `$default`.
         var routeKey: String
+        /// The spec's own route (`GET /files/*`); nil for `$default`.
+        var specRoute: String?
     }
 
     var integration: AWSEntity

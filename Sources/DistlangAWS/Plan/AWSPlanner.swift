@@ -1,4 +1,5 @@
 import DistlangModel
+import DistlangRuntime
 
 /// Builds the format-independent `AWSPlan` of one environment.
 ///
@@ -26,13 +27,14 @@ enum AWSPlanner {
             }
         }
         let secrets = secretPlans(model)
-        let httpAPI: HTTPAPIPlan? = model.functions.contains { !$0.routes.isEmpty }
-            ? HTTPAPIPlan(
+        let httpAPI = model.functions.filter { !$0.routes.isEmpty }.map(\.name).min().map { fallback in
+            HTTPAPIPlan(
                 api: AWSEntity(kind: .httpApi, logicalID: "HttpApi", terraformName: "http"),
                 stage: AWSEntity(kind: .httpStage, logicalID: "HttpApiStage", terraformName: "default"),
                 physicalName: NameRule.awsHTTPAPI.fit(
-                    Naming.compose(app: model.app, environment: model.environment, part: "http")))
-            : nil
+                    Naming.compose(app: model.app, environment: model.environment, part: "http")),
+                fallbackFunction: fallback)
+        }
         let partial = AWSPlan(
             model: model, region: region, tables: tables, buckets: buckets, queues: queues, secrets: secrets,
             httpAPI: httpAPI, functions: [])
@@ -103,16 +105,20 @@ enum AWSPlanner {
         var http: HTTPPlan?
         if !function.routes.isEmpty {
             var seen = Set<String>()
-            let routes = function.routes.compactMap { route -> HTTPPlan.RoutePlan? in
-                let key = routeKey(route)
-                guard seen.insert(key).inserted else { return nil }
+            func routePlan(_ key: String, _ specRoute: String?) -> HTTPPlan.RoutePlan {
                 let ids = AWSIdentifiers.route(key)
                 return HTTPPlan.RoutePlan(
                     entity: AWSEntity(
                         kind: .route, logicalID: base + "Route" + ids.logical,
                         terraformName: AWSIdentifiers.terraformIdentifier(tf, ids.terraform)),
-                    routeKey: key)
+                    routeKey: key, specRoute: specRoute)
             }
+            var routes = function.routes.compactMap { route -> HTTPPlan.RoutePlan? in
+                let key = routeKey(route)
+                guard seen.insert(key).inserted else { return nil }
+                return routePlan(key, route.description)
+            }
+            if plan.httpAPI?.fallbackFunction == function.name { routes.append(routePlan("$default", nil)) }
             http = HTTPPlan(
                 integration: AWSEntity(kind: .integration, logicalID: base + "HttpIntegration", terraformName: .sanitizing(tf)),
                 permission: AWSEntity(
@@ -143,28 +149,18 @@ enum AWSPlanner {
                 batchingWindow: consumes.batchSize > 10 ? 5 : nil)
         }
 
+        let variables = generatedVariables(function, in: plan)
         return FunctionPlan(
             model: function, function: functionEntity,
             role: AWSEntity(kind: .role, logicalID: base + "Role", terraformName: .sanitizing(tf)),
             logGroup: logGroup, physicalName: physical,
             roleName: NameRule.awsIAMRole.fit(physical + "-role"), logGroupName: "/aws/lambda/" + physical,
-            runtime: runtime(function.runtime), handler: handler(function), codeFileName: function.name + ".zip",
-            environment: environment(function, in: plan), policy: policy(function, logGroup: logGroup, in: plan),
+            runtime: runtime(function.runtime), handler: AWSCodePaths.handler,
+            variables: variables, environment: environment(function, variables: variables, in: plan), policy: policy(function, logGroup: logGroup, in: plan),
             http: http, schedules: schedules, consumer: consumer)
     }
 
     static func runtime(_ runtime: Runtime) -> String { AWSRuntimes.lifecycle(runtime).identifier }
-
-    /// The entry module's path inside the zip without its extension, then the export:
-    /// `src/api.js` + `handler` -> `src/api.handler`.
-    static func handler(_ function: FunctionModel) -> String {
-        var path = Substring(function.source)
-        while path.hasPrefix("./") { path = path.dropFirst(2) }
-        let slash = path.lastIndex(of: "/")
-        let fileStart = slash.map { path.index(after: $0) } ?? path.startIndex
-        if let dot = path[fileStart...].lastIndex(of: "."), dot > fileStart { path = path[..<dot] }
-        return path + "." + function.handler
-    }
 
     /// `GET /orders/{id}` stays; a trailing `/*` becomes `/{proxy+}` (API Gateway's greedy parameter).
     static func routeKey(_ route: Route) -> String {
@@ -173,25 +169,43 @@ enum AWSPlanner {
         return "\(route.method.rawValue) \(path)"
     }
 
-    /// The environment variables the code reads: the spec's `env`, then one per used resource
-    /// (`<NAME>_TABLE`, `<NAME>_BUCKET`, `<NAME>_QUEUE_URL`) and per secret (`<NAME>_SECRET_ARN`).
-    /// A generated name wins over a spec value of the same name (`AWSChecks` reports the clash).
-    static func environment(_ function: FunctionModel, in plan: AWSPlan) -> [(name: String, value: AWSEnvironmentValue)] {
-        var generated: [(String, AWSEnvironmentValue)] = []
+    /// The Lambda environment: the spec's `env`, then one variable per used resource
+    /// (`<NAME>_TABLE`, `<NAME>_BUCKET`, `<NAME>_QUEUE_URL`) and per secret (`<NAME>_SECRET_ARN`),
+    /// which the runtime reads through the function table, and `DISTLANG_ENV` (the environment's
+    /// name) when the spec has environments. The only place these names are decided. A generated
+    /// name wins over a spec value of the same name (`AWSChecker` reports the clash).
+    static func environment(_ function: FunctionModel, variables: [GeneratedVariable], in plan: AWSPlan)
+        -> [(name: String, value: AWSEnvironmentValue)]
+    {
+        var generated = variables.map { ($0.name, AWSEnvironmentValue.reference($0.value)) }
+        if !plan.model.isDefaultEnvironment {
+            generated.append((RuntimeVariables.environment, .literal(plan.model.environment)))
+        }
+        let generatedNames = Set(generated.map(\.0))
+        var all = function.env.filter { !generatedNames.contains($0.name) }.map { ($0.name, AWSEnvironmentValue.literal($0.value)) }
+        all += generated
+        return all.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { (name: $0.0, value: $0.1) }
+    }
+
+    /// The variable naming each resource the function uses and each secret it declares: `<NAME>_TABLE`,
+    /// `<NAME>_BUCKET`, `<NAME>_QUEUE_URL`, `<NAME>_SECRET_ARN`, in `uses` then `secrets` order.
+    static func generatedVariables(_ function: FunctionModel, in plan: AWSPlan) -> [GeneratedVariable] {
+        var out: [GeneratedVariable] = []
         for use in function.uses {
             guard let resource = plan.model.resource(named: use.resource) else { continue }
+            let owner = GeneratedVariable.Owner.resource(resource.name)
             switch resource.kind {
             case .kv:
                 if let table = plan.tables.first(where: { $0.resource.name == resource.name }) {
-                    generated.append((resource.bindingName + "_TABLE", .reference(.name(table.entity))))
+                    out.append(GeneratedVariable(owner: owner, name: resource.bindingName + "_TABLE", value: .name(table.entity)))
                 }
             case .bucket:
                 if let bucket = plan.buckets.first(where: { $0.resource.name == resource.name }) {
-                    generated.append((resource.bindingName + "_BUCKET", .reference(.name(bucket.entity))))
+                    out.append(GeneratedVariable(owner: owner, name: resource.bindingName + "_BUCKET", value: .name(bucket.entity)))
                 }
             case .queue:
                 if let queue = plan.queues.first(where: { $0.resource.name == resource.name }) {
-                    generated.append((resource.bindingName + "_QUEUE_URL", .reference(.queueURL(queue.entity))))
+                    out.append(GeneratedVariable(owner: owner, name: resource.bindingName + "_QUEUE_URL", value: .queueURL(queue.entity)))
                 }
             case .database:
                 break
@@ -199,13 +213,11 @@ enum AWSPlanner {
         }
         for secret in function.secrets {
             if let plan = plan.secrets.first(where: { $0.name == secret }) {
-                generated.append((Naming.bindingName(secret) + "_SECRET_ARN", .reference(.arn(plan.entity))))
+                out.append(GeneratedVariable(
+                    owner: .secret(secret), name: Naming.bindingName(secret) + "_SECRET_ARN", value: .arn(plan.entity)))
             }
         }
-        let generatedNames = Set(generated.map(\.0))
-        var all = function.env.filter { !generatedNames.contains($0.name) }.map { ($0.name, AWSEnvironmentValue.literal($0.value)) }
-        all += generated
-        return all.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { (name: $0.0, value: $0.1) }
+        return out
     }
 
     /// The function's policy: its own log streams, each used resource for its access only, the
@@ -216,10 +228,15 @@ enum AWSPlanner {
             guard let resource = plan.model.resource(named: use.resource), let target = entity(of: resource, in: plan)
             else { continue }
             for grant in AWSPermissions.grants(for: resource.kind, access: use.access) {
-                let objects = grant.scope == .objects
+                let (suffix, reference): (String, AWSReference)
+                switch grant.scope {
+                case .resource: (suffix, reference) = ("", .arn(target))
+                case .objects: (suffix, reference) = ("Objects", .bucketObjects(target))
+                case .keysIndex: (suffix, reference) = ("Keys", .keysIndex(target))
+                }
                 statements.append(AWSPolicyStatement(
-                    sid: AWSIdentifiers.logical(resource.name) + accessWord(use.access) + (objects ? "Objects" : ""),
-                    actions: grant.actions, resources: [objects ? .bucketObjects(target) : .arn(target)]))
+                    sid: AWSIdentifiers.logical(resource.name) + accessWord(use.access) + suffix,
+                    actions: grant.actions, resources: [reference]))
             }
         }
         if let consumes = function.consumes, let queue = plan.queues.first(where: { $0.resource.name == consumes.queue }) {

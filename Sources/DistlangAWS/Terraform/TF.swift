@@ -45,6 +45,8 @@ enum TF {
             return attribute(e, "url")
         case .bucketObjects(let e):
             return .template([.interpolation(attribute(e, "arn")), .literal("/*")])
+        case .keysIndex(let e):
+            return .template([.interpolation(attribute(e, "arn")), .literal("/index/" + AWSKVLayout.keysIndex)])
         case .logStreams(let e):
             // The provider gives a log group's ARN without the ":*" that CloudFormation includes.
             return .template([.interpolation(attribute(e, "arn")), .literal(":*")])

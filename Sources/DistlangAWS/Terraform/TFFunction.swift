@@ -58,10 +58,12 @@ enum TFFunction {
             HCLAttribute("handler", .string(f.handler))
             HCLAttribute("memory_size", .integer(Int64(f.model.memory)))
             HCLAttribute("timeout", .integer(Int64(f.model.timeout)))
-            HCLAttribute("s3_bucket", TF.variable(TFRootBuilder.codeBucketVariable))
-            HCLAttribute("s3_key", .template([
-                .interpolation(TF.variable(TFRootBuilder.codeKeyPrefixVariable)), .literal(f.codeFileName),
-            ]))
+            let zip = HCLExpression.template([
+                .interpolation(.reference("path", "module")),
+                .literal("/" + AWSCodePaths.zip(f.model.name, from: AWSCodePaths.terraformFolder)),
+            ])
+            HCLAttribute("filename", zip)
+            HCLAttribute("source_code_hash", .call("filebase64sha256", [zip]))
             if !f.environment.isEmpty {
                 HCLBlock("environment") {
                     HCLAttribute("variables", .object(f.environment.map { HCLObjectItem($0.name, TF.value($0.value)) }))

@@ -2,16 +2,14 @@ import DistlangModel
 import DistlangRender
 
 /// The Terraform root module of one environment: `versions.tf` (Terraform and the `hashicorp/aws`
-/// provider, no other), `variables.tf` (region and code location), `main.tf` (data stores,
-/// secrets, HTTP API), `functions.tf` (each function's group of resources), `outputs.tf`.
+/// provider, no other), `variables.tf` (region), `main.tf` (data stores, secrets, HTTP API),
+/// `functions.tf` (each function's group of resources), `outputs.tf`.
 ///
-/// Nothing reads a file: code is taken from S3 (`code_bucket`, `code_key_prefix`), so
-/// `terraform validate` passes on a fresh root before any package exists.
+/// Each function uploads its zip from the build (`../../code/<function>.zip`, with its
+/// `filebase64sha256` as `source_code_hash`, so a code change redeploys it): no S3 step.
 enum TFRootBuilder {
     static let providerConstraint = ">= 5.0, < 7.0"
     static let regionVariable: HCLIdentifier = "aws_region"
-    static let codeBucketVariable: HCLIdentifier = "code_bucket"
-    static let codeKeyPrefixVariable: HCLIdentifier = "code_key_prefix"
     static let lambdaTrustPolicy: HCLIdentifier = "lambda_assume_role"
 
     static func files(_ plan: AWSPlan) -> [TFFile] {
@@ -29,10 +27,6 @@ enum TFRootBuilder {
 
         var variables = TFFile(name: "variables.tf", comment: header)
         variables.add(variable(regionVariable, "AWS region to deploy to (the spec's targets.aws.region)", default: plan.region))
-        variables.add(variable(codeBucketVariable, "S3 bucket, in the same region, holding each function's code as <code_key_prefix><function>.zip"))
-        variables.add(variable(
-            codeKeyPrefixVariable, "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets Terraform see new code)",
-            default: ""))
 
         var main = TFFile(name: "main.tf", comment: header + (plan.model.description.map { "\n" + $0 } ?? ""))
         main.add(HCLBlock("data", "aws_iam_policy_document", lambdaTrustPolicy) {

@@ -21,10 +21,23 @@ enum TFStores {
         ) {
             HCLAttribute("name", .string(t.physicalName))
             HCLAttribute("billing_mode", "PAY_PER_REQUEST")
-            HCLAttribute("hash_key", "pk")
-            HCLBlock("attribute") {
-                HCLAttribute("name", "pk")
-                HCLAttribute("type", "S")
+            HCLAttribute("hash_key", .string(AWSKVLayout.partitionKey))
+            for name in [AWSKVLayout.partitionKey, AWSKVLayout.listPartition] {
+                HCLBlock("attribute") {
+                    HCLAttribute("name", .string(name))
+                    HCLAttribute("type", "S")
+                }
+            }
+            HCLBlock("global_secondary_index") {
+                HCLAttribute("name", .string(AWSKVLayout.keysIndex))
+                HCLAttribute("hash_key", .string(AWSKVLayout.listPartition))
+                HCLAttribute("range_key", .string(AWSKVLayout.partitionKey))
+                HCLAttribute("projection_type", "INCLUDE")
+                HCLAttribute("non_key_attributes", TF.strings([AWSKVLayout.expiration, AWSKVLayout.metadata]))
+            }
+            HCLBlock("ttl") {
+                HCLAttribute("attribute_name", .string(AWSKVLayout.expiration))
+                HCLAttribute("enabled", true)
             }
             HCLBlock("server_side_encryption") { HCLAttribute("enabled", true) }
             HCLBlock("point_in_time_recovery") { HCLAttribute("enabled", true) }

@@ -55,7 +55,7 @@ public struct Builder {
         }
         files.sort { $0.file.path < $1.file.path }
         let manifest = StageTimings.measure("manifest") { () -> Manifest in
-            let digests = Self.digests(files.map(\.file.contents))
+            let digests = Self.digests(files.map(\.file.body))
             return Manifest(
                 specFile: NSStringPath(specFile).lastComponent, specSHA256: SHA256.hex(specText),
                 models: Dictionary(uniqueKeysWithValues: models.filter { scope.covers(environment: $0.environment) }.map { ($0.environment, ModelJSON.value($0)) }),
@@ -69,9 +69,9 @@ public struct Builder {
 }
 
 extension Builder {
-    /// The SHA-256 of each text, computed on every core: a large build hashes hundreds of
-    /// megabytes. Each digest depends on its text alone, so the result is the same on any machine.
-    static func digests(_ texts: [String]) -> [String] {
+    /// The SHA-256 of each file body, computed on every core: a large build hashes hundreds of
+    /// megabytes. Each digest depends on its body alone, so the result is the same on any machine.
+    static func digests(_ texts: [EmittedFile.Body]) -> [String] {
         var out = [String](repeating: "", count: texts.count)
         let chunks = max(1, min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         out.withUnsafeMutableBufferPointer { buffer in
@@ -79,7 +79,10 @@ extension Builder {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var i = chunk
                 while i < texts.count {
-                    slots[i] = SHA256.hex(texts[i])
+                    switch texts[i] {
+                    case .text(let text): slots[i] = SHA256.hex(text)
+                    case .bytes(let bytes): slots[i] = SHA256.hex(bytes)
+                    }
                     i += chunks
                 }
             }

@@ -66,7 +66,7 @@ public struct OutputWriter {
     @discardableResult
     public func write(_ plan: BuildPlan, to outDirectory: String, previous: Manifest?) throws -> WriteReport {
         let manifestBytes = StageTimings.measure("manifest") { ManifestCoding.encodedBytes(mergedManifest(plan, previous: previous)) }
-        var wanted: [(path: String, data: Data)] = plan.files.map { ($0.file.path, Data($0.file.contents.utf8)) }
+        var wanted: [(path: String, data: Data)] = plan.files.map { ($0.file.path, $0.file.data) }
         wanted.append((Manifest.fileName, Data(manifestBytes)))
 
         if !fs.exists(outDirectory) { return try writeFresh(wanted, to: outDirectory) }
@@ -203,5 +203,15 @@ struct MoveJournal {
     func rollBack() {
         for m in moves.reversed() { try? fs.move(m.to, to: m.from) }
         for d in createdDirectories.reversed() where fs.contentsOfDirectory(d).isEmpty { try? fs.remove(d) }
+    }
+}
+
+extension EmittedFile {
+    /// The bytes to write.
+    var data: Data {
+        switch body {
+        case .text(let text): return Data(text.utf8)
+        case .bytes(let bytes): return Data(bytes)
+        }
     }
 }

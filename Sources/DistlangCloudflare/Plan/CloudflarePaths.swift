@@ -4,6 +4,17 @@ import DistlangModel
 enum CloudflarePaths {
     static func wranglerFile(function: String) -> String { "cloudflare/wrangler/\(function)/wrangler.toml" }
 
+    /// The Worker's generated entry, beside its wrangler.toml (`main`).
+    static func entryFile(function: String) -> String { "cloudflare/wrangler/\(function)/entry.mjs" }
+
+    /// The runtime every entry imports, once for all Workers (`../_distlang/runtime` from an entry).
+    static let runtimeFolder = "cloudflare/wrangler/_distlang/runtime"
+
+    /// The one-file bundle of a Worker for Cloudflare's Terraform (written by the build with esbuild).
+    public static func bundle(environment: String, function: String) -> String {
+        "cloudflare/bundle/\(environment)/\(function).mjs"
+    }
+
     static func terraformDirectory(environment: String) -> String { "cloudflare/terraform/\(environment)" }
 
     /// Folders between the output folder and a wrangler.toml or a Terraform root (both 3 deep).
@@ -23,13 +34,6 @@ enum CloudflarePaths {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// The name the uploaded module has in Terraform's `main_module`: the source's file name, with
-    /// a `.js` extension unless it is already `.js` or `.mjs` (what is uploaded is the bundled
-    /// JavaScript, also when the source is TypeScript: `src/api.ts` -> `api.js`).
-    static func moduleName(_ source: String) -> String {
-        let name = fileName(source)
-        if name.hasSuffix(".js") || name.hasSuffix(".mjs") { return name }
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return name[..<dot] + ".js" }
-        return name + ".js"
-    }
+    /// The name the uploaded bundle has in Terraform's `main_module`: `<function>.mjs`.
+    static func moduleName(function: String) -> String { function + ".mjs" }
 }

@@ -1,5 +1,6 @@
 import DistlangCore
 import DistlangModel
+import DistlangRuntime
 
 /// Resolves each environment's model into Worker and resource plans. What Cloudflare would reject is
 /// `CloudflareChecker`'s to report, at validate time.
@@ -40,7 +41,10 @@ struct CloudflarePlanner {
             compatibilityFlags: settings.compatibilityFlags,
             workersDev: settings.workersDev && !function.routes.isEmpty,
             routes: routes,
-            vars: function.env, secrets: function.secrets, kvNamespaces: [], buckets: [], databases: [], producers: [],
+            vars: function.env,
+            runtimeVars: model.isDefaultEnvironment
+                ? [] : [EnvironmentVariable(name: RuntimeVariables.environment, value: model.environment)],
+            secrets: function.secrets, kvNamespaces: [], buckets: [], databases: [], producers: [],
             consumer: nil, crons: function.schedules.map(\.cloudflareExpression))
         for binding in function.uses {
             guard let resource = resourcePlan(binding.resource) else { continue }  // the spec stage reports it

@@ -16,6 +16,8 @@ struct WorkerPlan: Sendable {
     /// The routes and custom domains from `targets.cloudflare.routes` that name this function, in spec order.
     var routes: [CloudflareRoute.Kind]
     var vars: [EnvironmentVariable]
+    /// Variables for the runtime, beside the spec's: `DISTLANG_ENV` in a named environment.
+    var runtimeVars: [EnvironmentVariable]
     var secrets: [String]
     var kvNamespaces: [ResourceUse]
     var buckets: [ResourceUse]

@@ -51,10 +51,6 @@ struct TerraformNames {
         unique("secret_" + Self.identifier(secret.lowercased()).name, key: "secret \(secret)", in: "variable")
     }
 
-    mutating func scriptPathVariable(_ function: String) -> HCLIdentifier {
-        unique("script_path_" + Self.identifier(function).name, key: "function \(function)", in: "variable")
-    }
-
     /// A resource name made of a function's identifier and a slug of free text (a route pattern, a hostname).
     mutating func resource(_ type: String, function: String, text: String) -> HCLIdentifier {
         let slug = Self.slug(text)

@@ -100,11 +100,14 @@ struct TerraformResources {
         let fn = worker.function.name
         let element = ModelElement(.function, fn)
         let name = names.resource("cloudflare_workers_script", name: fn, key: fn)
-        let path = variables.scriptPath(fn)
+        let path = HCLExpression.template([
+            .interpolation(.reference("path", "module")),
+            .literal("/../../" + CloudflarePaths.bundle(environment: worker.environment, function: fn).dropFirst("cloudflare/".count)),
+        ])
         var attributes: [(name: HCLIdentifier, value: HCLExpression)] = [
             ("account_id", account),
             ("script_name", .string(worker.name)),
-            ("main_module", .string(CloudflarePaths.moduleName(worker.function.source))),
+            ("main_module", .string(CloudflarePaths.moduleName(function: fn))),
             ("content_file", path),
             ("content_sha256", .call("filesha256", [path])),
             ("compatibility_date", .string(worker.compatibilityDate)),
@@ -187,7 +190,7 @@ struct TerraformResources {
         for use in worker.buckets { binding(use.bindingName, "r2_bucket", "bucket_name", reference(use, "name")) }
         for use in worker.databases { binding(use.bindingName, "d1", "id", reference(use, "id")) }
         for use in worker.producers { binding(use.bindingName, "queue", "queue_name", reference(use, "queue_name")) }
-        for variable in worker.vars { binding(variable.name, "plain_text", "text", .string(variable.value)) }
+        for variable in worker.vars + worker.runtimeVars { binding(variable.name, "plain_text", "text", .string(variable.value)) }
         for secret in worker.secrets { binding(secret, "secret_text", "text", variables.secret(secret)) }
         return items.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }

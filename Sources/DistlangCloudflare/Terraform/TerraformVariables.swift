@@ -2,26 +2,19 @@ import DistlangModel
 import DistlangRender
 
 /// The input variables of one environment's root: the account (unless the spec sets it), one
-/// script file path per Worker, one `sensitive` variable per secret, one zone ID per zone.
+/// `sensitive` variable per secret, one zone ID per zone.
 struct TerraformVariables {
     var accountID: HCLIdentifier?
-    /// Function name -> variable.
-    var scriptPaths: [(function: String, variable: HCLIdentifier, defaultPath: String)] = []
     /// Secret name -> variable, sorted by secret name.
     var secrets: [(secret: String, variable: HCLIdentifier, functions: [String])] = []
     /// Zone (route zone or custom-domain hostname) -> variable, sorted by zone.
     var zones: [(zone: String, variable: HCLIdentifier, isHostname: Bool)] = []
     /// Positions in the lists above by function, secret and zone (the first, as a search in order
     /// would find): a large app looks up thousands.
-    private var scriptPathIndex: [String: Int] = [:], secretIndex: [String: Int] = [:], zoneIndex: [String: Int] = [:]
+    private var secretIndex: [String: Int] = [:], zoneIndex: [String: Int] = [:]
 
     init(_ env: EnvironmentPlan, names: inout TerraformNames, options: EmitOptions) {
         if env.settings.accountID == nil { accountID = "account_id" }
-        for worker in env.workers {
-            scriptPaths.append((
-                worker.function.name, names.scriptPathVariable(worker.function.name),
-                CloudflarePaths.specPath(worker.function.source, options: options)))
-        }
         var secretUsers: [String: [String]] = [:]
         for worker in env.workers {
             for secret in worker.secrets { secretUsers[secret, default: []].append(worker.function.name) }
@@ -41,12 +34,9 @@ struct TerraformVariables {
         for zone in zoneKinds.keys.sorted() {
             zones.append((zone, names.zoneVariable(zone), zoneKinds[zone]!))
         }
-        for (i, s) in scriptPaths.enumerated() where scriptPathIndex[s.function] == nil { scriptPathIndex[s.function] = i }
         for (i, s) in secrets.enumerated() where secretIndex[s.secret] == nil { secretIndex[s.secret] = i }
         for (i, z) in zones.enumerated() where zoneIndex[z.zone] == nil { zoneIndex[z.zone] = i }
     }
-
-    func scriptPath(_ function: String) -> HCLExpression { .reference("var", scriptPaths[scriptPathIndex[function]!].variable) }
 
     func secret(_ name: String) -> HCLExpression { .reference("var", secrets[secretIndex[name]!].variable) }
 
@@ -64,14 +54,6 @@ struct TerraformVariables {
             variable(accountID, [
                 ("type", string),
                 ("description", "The Cloudflare account ID (32 hexadecimal digits) that holds every resource of this root."),
-            ])
-        }
-        for script in scriptPaths {
-            variable(script.variable, [
-                ("type", string),
-                ("description", .string(
-                    "The ES module file of function \(script.function)'s Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time.")),
-                ("default", .string(script.defaultPath)),
             ])
         }
         for secret in secrets {

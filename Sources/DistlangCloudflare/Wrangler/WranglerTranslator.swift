@@ -40,7 +40,7 @@ struct WranglerTranslator {
     func inheritable(_ plan: WorkerPlan) -> [(String, TOMLValue)] {
         var keys: [(String, TOMLValue)] = []
         if let account = plan.accountID { keys.append(("account_id", .string(account))) }
-        keys.append(("main", .string(CloudflarePaths.specPath(plan.function.source, options: options))))
+        keys.append(("main", .string(CloudflarePaths.fileName(CloudflarePaths.entryFile(function: plan.function.name)))))
         keys.append(("compatibility_date", .string(plan.compatibilityDate)))
         keys.append(("compatibility_flags", .array(plan.compatibilityFlags.map(TOMLValue.string))))
         return keys
@@ -54,7 +54,8 @@ struct WranglerTranslator {
         table["workers_dev"] = .bool(plan.workersDev)
         table["preview_urls"] = false
         table["routes"] = .array(plan.routes.map { .inlineTable(WranglerSections.route($0)) })
-        if !plan.vars.isEmpty { table["vars"] = .table(WranglerSections.vars(plan.vars)) }
+        let vars = plan.vars + plan.runtimeVars
+        if !vars.isEmpty { table["vars"] = .table(WranglerSections.vars(vars)) }
         if !plan.secrets.isEmpty { table["secrets"] = .table(["required": .array(plan.secrets.map(TOMLValue.string))]) }
         if !plan.kvNamespaces.isEmpty { table["kv_namespaces"] = .arrayOfTables(plan.kvNamespaces.map(WranglerSections.kvNamespace)) }
         if !plan.buckets.isEmpty { table["r2_buckets"] = .arrayOfTables(plan.buckets.map(WranglerSections.r2Bucket)) }

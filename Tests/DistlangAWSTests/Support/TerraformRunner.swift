@@ -59,11 +59,30 @@ struct TerraformRunner {
     }
 
     /// `terraform validate -json` in a copy of `root` sharing the initialised providers.
+    /// `terraform validate` hashes each function's zip (`source_code_hash`). The emitter alone
+    /// writes no zip (the build's packager does, and BuildPackagingTests validates real builds),
+    /// so an empty zip stands in at `<work>/code/<function>.zip`, where `../../code/` from a copied
+    /// root leads.
+    static func standInZips(for text: String, beside work: URL) throws {
+        let code = work.appendingPathComponent("code")
+        try FileManager.default.createDirectory(at: code, withIntermediateDirectories: true)
+        var rest = Substring(text)
+        while let start = rest.range(of: "/../../code/") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.range(of: ".zip\"") else { break }
+            let zip = code.appendingPathComponent(String(rest[..<end.lowerBound]) + ".zip")
+            // The end-of-central-directory record of an archive with no entries.
+            let empty = Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+            if !FileManager.default.fileExists(atPath: zip.path) { try empty.write(to: zip) }
+        }
+    }
+
     func validate(root: String, initialised: URL) throws -> (valid: Bool, report: String) {
         let copy = work.appendingPathComponent("roots").appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: root) where name.hasSuffix(".tf") {
             try FileManager.default.copyItem(atPath: root + "/" + name, toPath: copy.appendingPathComponent(name).path)
+            try Self.standInZips(for: String(contentsOfFile: root + "/" + name, encoding: .utf8), beside: work)
         }
         try FileManager.default.createSymbolicLink(
             at: copy.appendingPathComponent(".terraform"), withDestinationURL: initialised.appendingPathComponent(".terraform"))

@@ -33,19 +33,26 @@ function plainResponse(status, code, headers = {}) {
 export const ENVIRONMENT_VARIABLE = "DISTLANG_ENV";
 
 /**
- * @param {Record<string, unknown>} userModule the user's module namespace (`import * as userModule`)
+ * @param {Record<string, unknown>} userModule the user's module namespace (`import * as userModule`), or
+ *   `{ byEnvironment: { <environment>: namespace } }` when environments give the function different sources
  * @param {FunctionTable} table the function table the build wrote into the entry
  * @param {{platform?: string}} [options]
  */
 export function createApp(userModule, table, options = {}) {
   checkTable(table);
   const functionName = table.function;
-  const handlers = /** @type {any} */ (userModule)?.default;
-  if (handlers === null || (typeof handlers !== "object" && typeof handlers !== "function")) {
-    throw new ConfigError(
-      `function ${functionName}: its module has no default export; write ` +
-        "`export default { async fetch(request, env, ctx) { ... } }` (see docs/runtime.md)",
-    );
+  const modules = perEnvironment(userModule, table);
+  /** @type {Record<string, any>} */
+  const handlersOf = {};
+  for (const [environment, module] of Object.entries(modules)) {
+    const handlers = /** @type {any} */ (module)?.default;
+    if (handlers === null || (typeof handlers !== "object" && typeof handlers !== "function")) {
+      throw new ConfigError(
+        `function ${functionName}: its module has no default export; write ` +
+          "`export default { async fetch(request, env, ctx) { ... } }` (see docs/runtime.md)",
+      );
+    }
+    handlersOf[environment] = handlers;
   }
   /** @type {Map<string, ReturnType<typeof environmentApp>>} */
   const cache = new Map();
@@ -70,12 +77,25 @@ export function createApp(userModule, table, options = {}) {
     environment(name) {
       let app = cache.get(name);
       if (!app) {
-        app = environmentApp(functionName, name, table.environments[name], handlers);
+        app = environmentApp(functionName, name, table.environments[name], handlersOf[name]);
         cache.set(name, app);
       }
       return app;
     },
   };
+}
+
+/**
+ * The user's module of each environment: one namespace for all, or the entry's `byEnvironment` map.
+ * @param {any} userModule @param {FunctionTable} table @returns {Record<string, unknown>}
+ */
+function perEnvironment(userModule, table) {
+  const names = Object.keys(table.environments);
+  const split = userModule && typeof userModule === "object" && !("default" in userModule) && userModule.byEnvironment;
+  if (!split) return Object.fromEntries(names.map((name) => [name, userModule]));
+  const missing = names.filter((name) => !(name in split));
+  if (missing.length > 0) throw new ConfigError(`function ${table.function}: the entry names no module for ${missing.join(", ")}`);
+  return Object.fromEntries(names.map((name) => [name, split[name]]));
 }
 
 /** @param {FunctionTable} table */

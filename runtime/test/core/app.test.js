@@ -37,6 +37,17 @@ test("a module without a default export, or without a method its triggers need, 
   assert.throws(() => createApp({ default: {} }, { ...table, format: 2 }), /format 2 is not supported/);
 });
 
+test("environments with different sources: the entry's byEnvironment map picks each one's module", async () => {
+  const staging = { default: { fetch: () => new Response("staging"), queue() {}, scheduled() {} } };
+  const production = { default: { fetch: () => new Response("production") } };
+  const app = createApp({ byEnvironment: { staging, production } }, table);
+  const request = new Request("https://x.test/links/a");
+  const hooks = { waitUntil() {} };
+  assert.equal(await (await app.environment("production").fetch(request, {}, hooks)).text(), "production");
+  assert.equal(await (await app.environment("staging").fetch(request, {}, hooks)).text(), "staging");
+  assert.throws(() => createApp({ byEnvironment: { staging } }, table), /names no module for production/);
+});
+
 test("fetch: routes, params in ctx.route, 404, 405 with Allow", async () => {
   const seen = [];
   const app = createApp({ default: { fetch: (req, env, ctx) => (seen.push([req.method, ctx.route, env.X]), new Response("ok")), queue() {}, scheduled() {} } }, table);

@@ -30,8 +30,15 @@ data "aws_iam_policy_document" "api_access" {
   statement {
     sid       = "SessionsReadWrite"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
     resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  statement {
+    sid       = "SessionsReadWriteKeys"
+    effect    = "Allow"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/keys"]
   }
 }
 
@@ -47,14 +54,14 @@ resource "aws_cloudwatch_log_group" "api" {
 }
 
 resource "aws_lambda_function" "api" {
-  function_name = "notes-api"
-  role          = aws_iam_role.api.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/api.handler"
-  memory_size   = 256
-  timeout       = 10
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}api.zip"
+  function_name    = "notes-api"
+  role             = aws_iam_role.api.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 256
+  timeout          = 10
+  filename         = "${path.module}/../../code/api.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/api.zip")
 
   environment {
     variables = {
@@ -106,6 +113,12 @@ resource "aws_apigatewayv2_route" "api_delete_notes_id_169517b0" {
 resource "aws_apigatewayv2_route" "api_get_attachments_proxy_9b0d5726" {
   api_id    = aws_apigatewayv2_api.http.id
   route_key = "GET /attachments/{proxy+}"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
+resource "aws_apigatewayv2_route" "api_default_6b672969" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "$default"
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 

@@ -23,7 +23,7 @@ data "aws_iam_policy_document" "fulfil_access" {
   statement {
     sid       = "JobsConsume"
     effect    = "Allow"
-    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
     resources = [aws_sqs_queue.jobs.arn]
   }
 }
@@ -40,14 +40,14 @@ resource "aws_cloudwatch_log_group" "fulfil" {
 }
 
 resource "aws_lambda_function" "fulfil" {
-  function_name = "orders-fulfil"
-  role          = aws_iam_role.fulfil.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/fulfil.handler"
-  memory_size   = 512
-  timeout       = 60
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}fulfil.zip"
+  function_name    = "orders-fulfil"
+  role             = aws_iam_role.fulfil.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 512
+  timeout          = 60
+  filename         = "${path.module}/../../code/fulfil.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/fulfil.zip")
 
   environment {
     variables = {
@@ -104,14 +104,14 @@ resource "aws_cloudwatch_log_group" "intake" {
 }
 
 resource "aws_lambda_function" "intake" {
-  function_name = "orders-intake"
-  role          = aws_iam_role.intake.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/intake.handler"
-  memory_size   = 128
-  timeout       = 20
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}intake.zip"
+  function_name    = "orders-intake"
+  role             = aws_iam_role.intake.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 128
+  timeout          = 20
+  filename         = "${path.module}/../../code/intake.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/intake.zip")
 
   environment {
     variables = {
@@ -137,6 +137,12 @@ resource "aws_apigatewayv2_integration" "intake" {
 resource "aws_apigatewayv2_route" "intake_post_orders_be6d737e" {
   api_id    = aws_apigatewayv2_api.http.id
   route_key = "POST /orders"
+  target    = "integrations/${aws_apigatewayv2_integration.intake.id}"
+}
+
+resource "aws_apigatewayv2_route" "intake_default_6b672969" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "$default"
   target    = "integrations/${aws_apigatewayv2_integration.intake.id}"
 }
 

@@ -23,8 +23,15 @@ data "aws_iam_policy_document" "nightly_report_access" {
   statement {
     sid       = "UsageRead"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem"]
+    actions   = ["dynamodb:GetItem"]
     resources = [aws_dynamodb_table.usage.arn]
+  }
+
+  statement {
+    sid       = "UsageReadKeys"
+    effect    = "Allow"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.usage.arn}/index/keys"]
   }
 }
 
@@ -40,14 +47,14 @@ resource "aws_cloudwatch_log_group" "nightly_report" {
 }
 
 resource "aws_lambda_function" "nightly_report" {
-  function_name = "reports-nightly-report"
-  role          = aws_iam_role.nightly_report.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/report.handler"
-  memory_size   = 1024
-  timeout       = 300
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}nightly-report.zip"
+  function_name    = "reports-nightly-report"
+  role             = aws_iam_role.nightly_report.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 1024
+  timeout          = 300
+  filename         = "${path.module}/../../code/nightly-report.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/nightly-report.zip")
 
   environment {
     variables = {

@@ -22,6 +22,24 @@ resource "aws_dynamodb_table" "usage" {
     type = "S"
   }
 
+  attribute {
+    name = "ls"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name               = "keys"
+    hash_key           = "ls"
+    range_key          = "pk"
+    projection_type    = "INCLUDE"
+    non_key_attributes = ["exp", "m"]
+  }
+
+  ttl {
+    attribute_name = "exp"
+    enabled        = true
+  }
+
   server_side_encryption {
     enabled = true
   }

@@ -4,14 +4,3 @@ variable "aws_region" {
   type        = string
   default     = "eu-central-1"
 }
-
-variable "code_bucket" {
-  description = "S3 bucket, in the same region, holding each function's code as <code_key_prefix><function>.zip"
-  type        = string
-}
-
-variable "code_key_prefix" {
-  description = "Key prefix of the code zips, e.g. releases/2025-06-01/ (a new prefix per release lets Terraform see new code)"
-  type        = string
-  default     = ""
-}

@@ -37,8 +37,15 @@ data "aws_iam_policy_document" "api_access" {
   statement {
     sid       = "SessionsReadWrite"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
     resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  statement {
+    sid       = "SessionsReadWriteKeys"
+    effect    = "Allow"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/keys"]
   }
 
   statement {
@@ -61,19 +68,20 @@ resource "aws_cloudwatch_log_group" "api" {
 }
 
 resource "aws_lambda_function" "api" {
-  function_name = "shop-staging-api"
-  role          = aws_iam_role.api.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/api.handler"
-  memory_size   = 256
-  timeout       = 30
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}api.zip"
+  function_name    = "shop-staging-api"
+  role             = aws_iam_role.api.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 256
+  timeout          = 30
+  filename         = "${path.module}/../../code/api.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/api.zip")
 
   environment {
     variables = {
       CATALOG_IMAGES_BUCKET = aws_s3_bucket.catalog_images.bucket
       CURRENCY              = "EUR"
+      DISTLANG_ENV          = "staging"
       LOG_LEVEL             = "debug"
       ORDERS_QUEUE_URL      = aws_sqs_queue.orders.url
       SESSIONS_TABLE        = aws_dynamodb_table.sessions.name
@@ -120,6 +128,12 @@ resource "aws_apigatewayv2_route" "api_get_orders_id_ea614192" {
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 
+resource "aws_apigatewayv2_route" "api_default_6b672969" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "$default"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
 resource "aws_lambda_permission" "api_http" {
   statement_id  = "AllowHttpApi"
   action        = "lambda:InvokeFunction"
@@ -145,14 +159,21 @@ data "aws_iam_policy_document" "fulfil_access" {
   statement {
     sid       = "SessionsRead"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem"]
+    actions   = ["dynamodb:GetItem"]
     resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  statement {
+    sid       = "SessionsReadKeys"
+    effect    = "Allow"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/keys"]
   }
 
   statement {
     sid       = "OrdersConsume"
     effect    = "Allow"
-    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
     resources = [aws_sqs_queue.orders.arn]
   }
 
@@ -176,17 +197,18 @@ resource "aws_cloudwatch_log_group" "fulfil" {
 }
 
 resource "aws_lambda_function" "fulfil" {
-  function_name = "shop-staging-fulfil"
-  role          = aws_iam_role.fulfil.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/fulfil.handler"
-  memory_size   = 256
-  timeout       = 30
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}fulfil.zip"
+  function_name    = "shop-staging-fulfil"
+  role             = aws_iam_role.fulfil.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 256
+  timeout          = 30
+  filename         = "${path.module}/../../code/fulfil.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/fulfil.zip")
 
   environment {
     variables = {
+      DISTLANG_ENV            = "staging"
       MAIL_API_KEY_SECRET_ARN = aws_secretsmanager_secret.mail_api_key.arn
       SESSIONS_TABLE          = aws_dynamodb_table.sessions.name
       STRIPE_KEY_SECRET_ARN   = aws_secretsmanager_secret.stripe_key.arn

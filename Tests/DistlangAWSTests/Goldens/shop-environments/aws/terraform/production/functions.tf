@@ -23,8 +23,15 @@ data "aws_iam_policy_document" "api_access" {
   statement {
     sid       = "SessionsReadWrite"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
     resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  statement {
+    sid       = "SessionsReadWriteKeys"
+    effect    = "Allow"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/keys"]
   }
 
   statement {
@@ -61,17 +68,18 @@ resource "aws_cloudwatch_log_group" "api" {
 }
 
 resource "aws_lambda_function" "api" {
-  function_name = "shop-production-api"
-  role          = aws_iam_role.api.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/api.handler"
-  memory_size   = 512
-  timeout       = 10
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}api.zip"
+  function_name    = "shop-production-api"
+  role             = aws_iam_role.api.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 512
+  timeout          = 10
+  filename         = "${path.module}/../../code/api.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/api.zip")
 
   environment {
     variables = {
+      DISTLANG_ENV          = "production"
       LOG_LEVEL             = "info"
       ORDERS_QUEUE_URL      = aws_sqs_queue.orders.url
       SESSIONS_TABLE        = aws_dynamodb_table.sessions.name
@@ -119,6 +127,12 @@ resource "aws_apigatewayv2_route" "api_any_files_proxy_d74be16a" {
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 
+resource "aws_apigatewayv2_route" "api_default_6b672969" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "$default"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
 resource "aws_lambda_permission" "api_http" {
   statement_id  = "AllowHttpApi"
   action        = "lambda:InvokeFunction"
@@ -151,7 +165,7 @@ data "aws_iam_policy_document" "fulfil_access" {
   statement {
     sid       = "OrdersConsume"
     effect    = "Allow"
-    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
     resources = [aws_sqs_queue.orders.arn]
   }
 }
@@ -168,17 +182,18 @@ resource "aws_cloudwatch_log_group" "fulfil" {
 }
 
 resource "aws_lambda_function" "fulfil" {
-  function_name = "shop-production-fulfil"
-  role          = aws_iam_role.fulfil.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/fulfil.handler"
-  memory_size   = 128
-  timeout       = 30
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}fulfil.zip"
+  function_name    = "shop-production-fulfil"
+  role             = aws_iam_role.fulfil.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 128
+  timeout          = 30
+  filename         = "${path.module}/../../code/fulfil.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/fulfil.zip")
 
   environment {
     variables = {
+      DISTLANG_ENV   = "production"
       UPLOADS_BUCKET = aws_s3_bucket.uploads.bucket
     }
   }
@@ -215,8 +230,15 @@ data "aws_iam_policy_document" "nightly_access" {
   statement {
     sid       = "SessionsRead"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem"]
+    actions   = ["dynamodb:GetItem"]
     resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  statement {
+    sid       = "SessionsReadKeys"
+    effect    = "Allow"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/keys"]
   }
 }
 
@@ -232,17 +254,18 @@ resource "aws_cloudwatch_log_group" "nightly" {
 }
 
 resource "aws_lambda_function" "nightly" {
-  function_name = "shop-production-nightly"
-  role          = aws_iam_role.nightly.arn
-  runtime       = "nodejs22.x"
-  handler       = "src/nightly.handler"
-  memory_size   = 128
-  timeout       = 300
-  s3_bucket     = var.code_bucket
-  s3_key        = "${var.code_key_prefix}nightly.zip"
+  function_name    = "shop-production-nightly"
+  role             = aws_iam_role.nightly.arn
+  runtime          = "nodejs22.x"
+  handler          = "index.handler"
+  memory_size      = 128
+  timeout          = 300
+  filename         = "${path.module}/../../code/nightly.zip"
+  source_code_hash = filebase64sha256("${path.module}/../../code/nightly.zip")
 
   environment {
     variables = {
+      DISTLANG_ENV   = "production"
       SESSIONS_TABLE = aws_dynamodb_table.sessions.name
     }
   }

@@ -12,9 +12,9 @@ resource "cloudflare_d1_database" "catalog" {
 resource "cloudflare_workers_script" "api" {
   account_id         = local.account_id
   script_name        = "books-api"
-  main_module        = "api.js"
-  content_file       = var.script_path_api
-  content_sha256     = filesha256(var.script_path_api)
+  main_module        = "api.mjs"
+  content_file       = "${path.module}/../../bundle/default/api.mjs"
+  content_sha256     = filesha256("${path.module}/../../bundle/default/api.mjs")
   compatibility_date = "2025-06-01"
   bindings = [
     { name = "CATALOG", type = "d1", id = cloudflare_d1_database.catalog.id },

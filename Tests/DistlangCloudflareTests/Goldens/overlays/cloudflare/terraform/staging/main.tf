@@ -28,12 +28,13 @@ resource "cloudflare_r2_bucket" "uploads" {
 resource "cloudflare_workers_script" "api" {
   account_id          = local.account_id
   script_name         = "shop-staging-api"
-  main_module         = "api.js"
-  content_file        = var.script_path_api
-  content_sha256      = filesha256(var.script_path_api)
+  main_module         = "api.mjs"
+  content_file        = "${path.module}/../../bundle/staging/api.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/staging/api.mjs")
   compatibility_date  = "2025-07-15"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
+    { name = "DISTLANG_ENV", type = "plain_text", text = "staging" },
     { name = "LOG_LEVEL", type = "plain_text", text = "info" },
     { name = "ORDERS", type = "queue", queue_name = cloudflare_queue.orders.queue_name },
     { name = "SESSIONS", type = "kv_namespace", namespace_id = cloudflare_workers_kv_namespace.sessions.id },
@@ -52,12 +53,13 @@ resource "cloudflare_workers_script_subdomain" "api" {
 resource "cloudflare_workers_script" "fulfil" {
   account_id          = local.account_id
   script_name         = "shop-staging-fulfil"
-  main_module         = "fulfil.js"
-  content_file        = var.script_path_fulfil
-  content_sha256      = filesha256(var.script_path_fulfil)
+  main_module         = "fulfil.mjs"
+  content_file        = "${path.module}/../../bundle/staging/fulfil.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/staging/fulfil.mjs")
   compatibility_date  = "2025-07-15"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
+    { name = "DISTLANG_ENV", type = "plain_text", text = "staging" },
     { name = "UPLOADS", type = "r2_bucket", bucket_name = cloudflare_r2_bucket.uploads.name },
   ]
 }
@@ -84,12 +86,13 @@ resource "cloudflare_queue_consumer" "orders" {
 resource "cloudflare_workers_script" "reports" {
   account_id          = local.account_id
   script_name         = "shop-staging-reports"
-  main_module         = "reports.js"
-  content_file        = var.script_path_reports
-  content_sha256      = filesha256(var.script_path_reports)
+  main_module         = "reports.mjs"
+  content_file        = "${path.module}/../../bundle/staging/reports.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/staging/reports.mjs")
   compatibility_date  = "2025-07-15"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
+    { name = "DISTLANG_ENV", type = "plain_text", text = "staging" },
     { name = "FORMAT", type = "plain_text", text = "csv" },
     { name = "STRIPE_KEY", type = "secret_text", text = var.secret_stripe_key },
     { name = "UPLOADS", type = "r2_bucket", bucket_name = cloudflare_r2_bucket.uploads.name },

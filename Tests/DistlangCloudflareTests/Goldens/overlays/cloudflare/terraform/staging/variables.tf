@@ -4,24 +4,6 @@ variable "account_id" {
   description = "The Cloudflare account ID (32 hexadecimal digits) that holds every resource of this root."
 }
 
-variable "script_path_api" {
-  type        = string
-  description = "The ES module file of function api's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/api.js"
-}
-
-variable "script_path_fulfil" {
-  type        = string
-  description = "The ES module file of function fulfil's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/fulfil.js"
-}
-
-variable "script_path_reports" {
-  type        = string
-  description = "The ES module file of function reports's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/reports.js"
-}
-
 variable "secret_stripe_key" {
   type        = string
   description = "The value of the secret STRIPE_KEY (a secret_text binding of api, reports). Terraform keeps it in its state."

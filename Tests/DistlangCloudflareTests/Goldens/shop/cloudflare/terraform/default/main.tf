@@ -28,9 +28,9 @@ resource "cloudflare_r2_bucket" "uploads" {
 resource "cloudflare_workers_script" "api" {
   account_id          = local.account_id
   script_name         = "shop-api"
-  main_module         = "api.js"
-  content_file        = var.script_path_api
-  content_sha256      = filesha256(var.script_path_api)
+  main_module         = "api.mjs"
+  content_file        = "${path.module}/../../bundle/default/api.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/default/api.mjs")
   compatibility_date  = "2025-06-01"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
@@ -52,9 +52,9 @@ resource "cloudflare_workers_script_subdomain" "api" {
 resource "cloudflare_workers_script" "fulfil" {
   account_id          = local.account_id
   script_name         = "shop-fulfil"
-  main_module         = "fulfil.js"
-  content_file        = var.script_path_fulfil
-  content_sha256      = filesha256(var.script_path_fulfil)
+  main_module         = "fulfil.mjs"
+  content_file        = "${path.module}/../../bundle/default/fulfil.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/default/fulfil.mjs")
   compatibility_date  = "2025-06-01"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
@@ -84,9 +84,9 @@ resource "cloudflare_queue_consumer" "orders" {
 resource "cloudflare_workers_script" "nightly" {
   account_id          = local.account_id
   script_name         = "shop-nightly"
-  main_module         = "nightly.js"
-  content_file        = var.script_path_nightly
-  content_sha256      = filesha256(var.script_path_nightly)
+  main_module         = "nightly.mjs"
+  content_file        = "${path.module}/../../bundle/default/nightly.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/default/nightly.mjs")
   compatibility_date  = "2025-06-01"
   compatibility_flags = ["nodejs_compat"]
   bindings = [

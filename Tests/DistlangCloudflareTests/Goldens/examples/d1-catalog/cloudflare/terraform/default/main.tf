@@ -18,9 +18,9 @@ resource "cloudflare_r2_bucket" "covers" {
 resource "cloudflare_workers_script" "catalog_api" {
   account_id         = local.account_id
   script_name        = "books-catalog-api"
-  main_module        = "catalog.js"
-  content_file       = var.script_path_catalog_api
-  content_sha256     = filesha256(var.script_path_catalog_api)
+  main_module        = "catalog-api.mjs"
+  content_file       = "${path.module}/../../bundle/default/catalog-api.mjs"
+  content_sha256     = filesha256("${path.module}/../../bundle/default/catalog-api.mjs")
   compatibility_date = "2025-06-01"
   bindings = [
     { name = "CATALOG", type = "d1", id = cloudflare_d1_database.catalog.id },

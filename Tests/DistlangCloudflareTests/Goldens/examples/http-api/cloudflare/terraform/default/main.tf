@@ -18,9 +18,9 @@ resource "cloudflare_workers_kv_namespace" "sessions" {
 resource "cloudflare_workers_script" "api" {
   account_id          = local.account_id
   script_name         = "notes-api"
-  main_module         = "api.js"
-  content_file        = var.script_path_api
-  content_sha256      = filesha256(var.script_path_api)
+  main_module         = "api.mjs"
+  content_file        = "${path.module}/../../bundle/default/api.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/default/api.mjs")
   compatibility_date  = "2025-06-01"
   compatibility_flags = ["nodejs_compat"]
   bindings = [

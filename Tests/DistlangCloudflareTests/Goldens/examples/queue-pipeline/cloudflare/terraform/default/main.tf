@@ -23,9 +23,9 @@ resource "cloudflare_r2_bucket" "receipts" {
 resource "cloudflare_workers_script" "fulfil" {
   account_id         = local.account_id
   script_name        = "orders-fulfil"
-  main_module        = "fulfil.js"
-  content_file       = var.script_path_fulfil
-  content_sha256     = filesha256(var.script_path_fulfil)
+  main_module        = "fulfil.mjs"
+  content_file       = "${path.module}/../../bundle/default/fulfil.mjs"
+  content_sha256     = filesha256("${path.module}/../../bundle/default/fulfil.mjs")
   compatibility_date = "2025-06-01"
   bindings = [
     { name = "RECEIPTS", type = "r2_bucket", bucket_name = cloudflare_r2_bucket.receipts.name },
@@ -54,9 +54,9 @@ resource "cloudflare_queue_consumer" "jobs" {
 resource "cloudflare_workers_script" "intake" {
   account_id         = local.account_id
   script_name        = "orders-intake"
-  main_module        = "intake.js"
-  content_file       = var.script_path_intake
-  content_sha256     = filesha256(var.script_path_intake)
+  main_module        = "intake.mjs"
+  content_file       = "${path.module}/../../bundle/default/intake.mjs"
+  content_sha256     = filesha256("${path.module}/../../bundle/default/intake.mjs")
   compatibility_date = "2025-06-01"
   bindings = [
     { name = "JOBS", type = "queue", queue_name = cloudflare_queue.jobs.queue_name },

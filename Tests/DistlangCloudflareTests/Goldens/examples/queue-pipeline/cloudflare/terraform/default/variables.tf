@@ -3,15 +3,3 @@ variable "account_id" {
   type        = string
   description = "The Cloudflare account ID (32 hexadecimal digits) that holds every resource of this root."
 }
-
-variable "script_path_fulfil" {
-  type        = string
-  description = "The ES module file of function fulfil's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/fulfil.js"
-}
-
-variable "script_path_intake" {
-  type        = string
-  description = "The ES module file of function intake's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/intake.js"
-}

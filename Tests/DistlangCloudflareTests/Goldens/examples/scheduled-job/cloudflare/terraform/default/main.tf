@@ -18,9 +18,9 @@ resource "cloudflare_workers_kv_namespace" "usage" {
 resource "cloudflare_workers_script" "nightly_report" {
   account_id         = local.account_id
   script_name        = "reports-nightly-report"
-  main_module        = "report.js"
-  content_file       = var.script_path_nightly_report
-  content_sha256     = filesha256(var.script_path_nightly_report)
+  main_module        = "nightly-report.mjs"
+  content_file       = "${path.module}/../../bundle/default/nightly-report.mjs"
+  content_sha256     = filesha256("${path.module}/../../bundle/default/nightly-report.mjs")
   compatibility_date = "2025-06-01"
   bindings = [
     { name = "REPORTS", type = "r2_bucket", bucket_name = cloudflare_r2_bucket.reports.name },

@@ -4,18 +4,6 @@ variable "account_id" {
   description = "The Cloudflare account ID (32 hexadecimal digits) that holds every resource of this root."
 }
 
-variable "script_path_api" {
-  type        = string
-  description = "The ES module file of function api's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/api.js"
-}
-
-variable "script_path_fulfil" {
-  type        = string
-  description = "The ES module file of function fulfil's Worker, uploaded as is (bundle it first). Relative paths are read from the working directory (this folder); the file must exist at plan time."
-  default     = "../../../../src/fulfil.js"
-}
-
 variable "secret_mail_api_key" {
   type        = string
   description = "The value of the secret MAIL_API_KEY (a secret_text binding of fulfil). Terraform keeps it in its state."

@@ -28,14 +28,15 @@ resource "cloudflare_workers_kv_namespace" "sessions" {
 resource "cloudflare_workers_script" "api" {
   account_id          = local.account_id
   script_name         = "shop-staging-api"
-  main_module         = "api.js"
-  content_file        = var.script_path_api
-  content_sha256      = filesha256(var.script_path_api)
+  main_module         = "api.mjs"
+  content_file        = "${path.module}/../../bundle/staging/api.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/staging/api.mjs")
   compatibility_date  = "2025-06-01"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
     { name = "CATALOG_IMAGES", type = "r2_bucket", bucket_name = cloudflare_r2_bucket.catalog_images.name },
     { name = "CURRENCY", type = "plain_text", text = "EUR" },
+    { name = "DISTLANG_ENV", type = "plain_text", text = "staging" },
     { name = "LOG_LEVEL", type = "plain_text", text = "debug" },
     { name = "ORDERS", type = "queue", queue_name = cloudflare_queue.orders.queue_name },
     { name = "SESSIONS", type = "kv_namespace", namespace_id = cloudflare_workers_kv_namespace.sessions.id },
@@ -53,12 +54,13 @@ resource "cloudflare_workers_script_subdomain" "api" {
 resource "cloudflare_workers_script" "fulfil" {
   account_id          = local.account_id
   script_name         = "shop-staging-fulfil"
-  main_module         = "fulfil.js"
-  content_file        = var.script_path_fulfil
-  content_sha256      = filesha256(var.script_path_fulfil)
+  main_module         = "fulfil.mjs"
+  content_file        = "${path.module}/../../bundle/staging/fulfil.mjs"
+  content_sha256      = filesha256("${path.module}/../../bundle/staging/fulfil.mjs")
   compatibility_date  = "2025-06-01"
   compatibility_flags = ["nodejs_compat"]
   bindings = [
+    { name = "DISTLANG_ENV", type = "plain_text", text = "staging" },
     { name = "MAIL_API_KEY", type = "secret_text", text = var.secret_mail_api_key },
     { name = "SESSIONS", type = "kv_namespace", namespace_id = cloudflare_workers_kv_namespace.sessions.id },
     { name = "STRIPE_KEY", type = "secret_text", text = var.secret_stripe_key },

@@ -1,0 +1,40 @@
+/// The portable runtime's JavaScript (`runtime/src` in the repository), embedded in the binary so a
+/// build never needs the repository (docs/runtime.md). `scripts/embed-runtime.py` writes `files`.
+public enum EmbeddedRuntime {}
+
+/// The platforms the runtime has an adapter for. A generated entry imports one adapter, and only
+/// that adapter's files and the shared core go beside it.
+public enum RuntimeAdapter: String, Sendable, CaseIterable {
+    case awsLambda = "aws-lambda"
+    case cloudflareWorkers = "cloudflare-workers"
+
+    /// The adapter's module, relative to the runtime folder (what an entry imports).
+    public var indexModule: String { "adapters/\(rawValue)/index.js" }
+
+    /// The factory the adapter exports: `createHandler` (Lambda) or `createWorker` (Workers).
+    public var factory: String {
+        switch self {
+        case .awsLambda: return "createHandler"
+        case .cloudflareWorkers: return "createWorker"
+        }
+    }
+
+    /// The runtime files an entry of this adapter needs, by path under the runtime folder, sorted.
+    public var files: [(path: String, text: String)] {
+        let own = "adapters/\(rawValue)/"
+        return EmbeddedRuntime.files.filter { $0.path.hasPrefix("core/") || $0.path.hasPrefix(own) }
+    }
+}
+
+/// Where generated code keeps the runtime, relative to the folder of the entry's code root.
+public enum RuntimeLayout {
+    /// `_distlang/runtime`: a name no function can take (function names start with a letter).
+    public static let folder = "_distlang/runtime"
+}
+
+/// Platform variables the runtime itself reads.
+public enum RuntimeVariables {
+    /// The environment a deployed function belongs to (set when the spec has environments); the
+    /// runtime picks that environment of the function table and hides the variable from `env`.
+    public static let environment = "DISTLANG_ENV"
+}
