@@ -5,6 +5,11 @@ public enum FolderListing {
         public var files: [String]
         /// True when the listing stopped at its limit.
         public var truncated: Bool
+
+        public init(files: [String], truncated: Bool) {
+            self.files = files
+            self.truncated = truncated
+        }
     }
 
     /// Symbolic links are followed (a link to a file lists as a file, a link to a folder as that

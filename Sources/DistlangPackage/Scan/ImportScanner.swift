@@ -91,8 +91,9 @@ struct ImportFinder {
     var tokens: TokenStream
     private var scan = ImportScan()
 
-    /// How far to look for the `)` closing `import(`, and the most tokens in `{ … }` of an import clause.
-    static let lookaheadLimit = 512
+    /// How far to look for the `)` closing a computed `import(`, and the most tokens in `{ … }` of an
+    /// import clause.
+    static let lookaheadLimit = 64
     static let bracesLimit = 100_000
 
     init(tokens: TokenStream) { self.tokens = tokens }
@@ -123,27 +124,30 @@ struct ImportFinder {
         // Anything else (`import.meta`, `{ import: 1 }`, `import = …` in a class) is no import.
     }
 
-    /// `import(…)`, unless it is a method named `import` (`import(…) { … }`).
+    /// `import(…)`: a literal argument is an import; anything else is a computed import, unless the
+    /// parentheses are the parameters of a method named `import` (`import(a) { … }`).
     private mutating func dynamicImport(_ keyword: JSToken) {
-        var depth = 0
-        for k in 0..<Self.lookaheadLimit {
-            let t = tokens.peek(k)
-            if t.kind == .end { break }
-            if t.isPunctuator("(") { depth += 1 }
-            if t.isPunctuator(")") {
-                depth -= 1
-                if depth == 0 {
-                    if tokens.peek(k + 1).isPunctuator("{") { return }
-                    break
-                }
-            }
-        }
         let argument = tokens.peek(1), after = tokens.peek(2)
         if argument.isLiteralText && (after.isPunctuator(")") || after.isPunctuator(",")) {
             record(argument, .dynamicImport)
-        } else {
+        } else if !isMethodDefinition() {
             scan.computedDynamicImports.append(keyword.start)
         }
+    }
+
+    /// Whether the `(` ahead closes, within `lookaheadLimit` tokens, with `) {`.
+    private mutating func isMethodDefinition() -> Bool {
+        var depth = 0
+        for k in 0..<Self.lookaheadLimit {
+            let t = tokens.peek(k)
+            if t.kind == .end { return false }
+            if t.isPunctuator("(") { depth += 1 }
+            if t.isPunctuator(")") {
+                depth -= 1
+                if depth == 0 { return tokens.peek(k + 1).isPunctuator("{") }
+            }
+        }
+        return false
     }
 
     /// The bindings of an import or export up to `from "x"`: up to `leadingNames` names (a default

@@ -207,9 +207,9 @@ struct JSLexer {
         if bytes[i] == UInt8(ascii: "#") { advance() }
         while isIdentifierPart(at: i) {
             if bytes[i] == UInt8(ascii: "\\"), byte(at: i + 1) == UInt8(ascii: "u"), byte(at: i + 2) == UInt8(ascii: "{") {
-                while i < bytes.count && bytes[i] != UInt8(ascii: "}") { advance() }
+                while i < bytes.count && bytes[i] != UInt8(ascii: "}") { advance() }  // `\u{…}`
             }
-            advance()
+            if i < bytes.count { advance() }
         }
         let afterDot = previous.map { $0.isPunctuator(".") || $0.isPunctuator("?.") } ?? false
         return JSToken(
