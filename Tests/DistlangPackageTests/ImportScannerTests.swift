@@ -93,6 +93,11 @@ struct ImportScannerTests {
             ("const q = \"a\" / 2; const v = `t` / 2; import \"r14\"; z / 1;", ["r14"]),
             ("a /= 2; import \"r15\"; b /= 3;", ["r15"]),
             ("[].map(x => x) / 2; import \"r16\"; c / 1;", ["r16"]),
+            ("label: { break label; }\n/import(\"no\")/.test(\"\");", []),
+            ("switch (x) { case 1: {} /import(\"no\")/.test(\"\"); default: {} /import(\"no2\")/; }", []),
+            ("const v = a ? {b: 1} : {c: 2} / 2; import \"r17\"; x / 2;", ["r17"]),
+            ("const n = a ?? {} / 2; import \"r18\"; y / 2;", ["r18"]),
+            ("const o = { k: {} / 2 }; import \"r19\"; z / 2;", ["r19"]),
         ]
         for (text, expected) in cases {
             #expect(specifiers(text) == expected, "\(text)")

@@ -14,7 +14,19 @@ import DistlangCore
 /// of the text. Positions are 1-based lines and columns counting Unicode scalars; lines break at LF,
 /// CR and CRLF (as `SourceCache` splits them for display).
 struct JSLexer {
-    private enum Brace { case block, object, substitution }
+    /// An open bracket, and how many `?` of conditional expressions in it still wait for their `:`.
+    private struct Frame {
+        enum Kind: Equatable {
+            /// `(`; `condition` for the parentheses of `if`, `while`, `for` and `with`.
+            case paren(condition: Bool)
+            case bracket, block, object
+            /// `${` in a template literal.
+            case substitution
+        }
+
+        var kind: Kind
+        var pendingConditionals = 0
+    }
 
     private let bytes: [UInt8]
     private var i = 0
@@ -22,9 +34,11 @@ struct JSLexer {
     private var column = 1
     private var regexAllowed = true
     private var previous: JSToken?
-    private var braces: [Brace] = []
-    /// One entry per open `(`: whether it is the condition of `if`, `while`, `for` or `with`.
-    private var parens: [Bool] = []
+    /// The open brackets, innermost last; `top` stands for the module's top level.
+    private var frames: [Frame] = []
+    private var top = Frame(kind: .block)
+    /// Whether the last `:` ended a label, `case …` or `default` (a `{` after it opens a block).
+    private var colonEndsStatementLabel = false
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -46,8 +60,8 @@ struct JSLexer {
         case UInt8(ascii: "`"):
             advance()
             (token, opensSubstitution) = templateText(from: start, wholeLiteral: true)
-        case UInt8(ascii: "}") where braces.last == .substitution:
-            braces.removeLast()
+        case UInt8(ascii: "}") where frames.last?.kind == .substitution:
+            frames.removeLast()
             advance()
             (token, opensSubstitution) = templateText(from: start, wholeLiteral: false)
         case UInt8(ascii: "/") where regexAllowed:
@@ -81,29 +95,61 @@ struct JSLexer {
         case .identifier:
             regexAllowed = !token.afterDot && Self.keywordsBeforeExpression.contains(token.text)
         case .punctuator:
+            regexAllowed = true
             switch token.text {
             case "(":
                 let p = previous
-                parens.append(p?.kind == .identifier && p?.afterDot == false && Self.conditionKeywords.contains(p!.text))
-                regexAllowed = true
-            case ")": regexAllowed = parens.popLast() ?? false
-            case "]", "++", "--": regexAllowed = false
-            case "{":
-                braces.append(braceOpensObject() ? .object : .block)
-                regexAllowed = true
-            case "}": regexAllowed = (braces.popLast() ?? .block) != .object
-            default: regexAllowed = true
+                let condition = p?.kind == .identifier && p?.afterDot == false && Self.conditionKeywords.contains(p!.text)
+                frames.append(Frame(kind: .paren(condition: condition)))
+            case ")":
+                if case .paren(let condition) = frames.last?.kind {
+                    frames.removeLast()
+                    regexAllowed = condition
+                } else {
+                    regexAllowed = false
+                }
+            case "[": frames.append(Frame(kind: .bracket))
+            case "]":
+                if frames.last?.kind == .bracket { frames.removeLast() }
+                regexAllowed = false
+            case "{": frames.append(Frame(kind: braceOpensObject() ? .object : .block))
+            case "}":
+                let kind = frames.last?.kind
+                if kind == .block || kind == .object { frames.removeLast() }
+                regexAllowed = kind != .object
+            case "++", "--": regexAllowed = false
+            case "?": current.pendingConditionals += 1
+            case ":":
+                if current.pendingConditionals > 0 {
+                    current.pendingConditionals -= 1
+                    colonEndsStatementLabel = false
+                } else {
+                    colonEndsStatementLabel = current.kind == .block
+                }
+            default: break
             }
-        case .templatePart: if opensSubstitution { braces.append(.substitution) }; regexAllowed = opensSubstitution
+        case .templatePart:
+            if opensSubstitution { frames.append(Frame(kind: .substitution)) }
+            regexAllowed = opensSubstitution
         case .string, .template, .number, .regex, .end: regexAllowed = false
         }
     }
 
+    /// The innermost open bracket (or the top level).
+    private var current: Frame {
+        get { frames.last ?? top }
+        set { if frames.isEmpty { top = newValue } else { frames[frames.count - 1] = newValue } }
+    }
+
     /// Whether a `{` here starts an object literal (an expression) rather than a block: it does where an
-    /// expression may start, except after `;`, `{`, `}`, `)`, `=>`, `else`, `do` and at the start.
+    /// expression may start, except after `;`, `{`, `}`, `)`, `=>`, `else`, `do`, a label's or a case's
+    /// `:`, and at the start.
     private func braceOpensObject() -> Bool {
         guard regexAllowed, let p = previous else { return false }
-        if p.kind == .punctuator { return ![";", "{", "}", ")", "=>"].contains(p.text) }
+        if p.kind == .punctuator {
+            if p.text == ":" { return !colonEndsStatementLabel }
+            return ![";", "{", "}", ")", "=>"].contains(p.text)
+        }
         if p.kind == .identifier { return p.afterDot || !["else", "do"].contains(p.text) }
         return true
     }
@@ -227,6 +273,8 @@ struct JSLexer {
             length = 2
         } else if b == UInt8(ascii: "="), b1 == UInt8(ascii: ">") {
             length = 2
+        } else if b == UInt8(ascii: "?"), b1 == UInt8(ascii: "?") {
+            length = 2  // `??`, so that its `?`s wait for no `:`
         } else if b == UInt8(ascii: "+") || b == UInt8(ascii: "-"), b1 == b {
             length = 2
         } else if b >= 0x80 {
