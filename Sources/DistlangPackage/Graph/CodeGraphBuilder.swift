@@ -100,7 +100,7 @@ struct GraphWalk {
     private mutating func read(_ file: String) {
         let path = locator.absolute(file)
         let shown = PathNames.display(root: root, file)
-        guard let size = fs.size(path), size <= CodeGraphBuilder.maxModuleBytes else {
+        if let size = fs.size(path), size > CodeGraphBuilder.maxModuleBytes {
             diagnostics.append(PackageDiagnostics.moduleTooLarge(shown, limit: CodeGraphBuilder.maxModuleBytes))
             return
         }
