@@ -141,6 +141,20 @@ struct CodeGraphTests {
         #expect(!graph.diagnostics.hasErrors || graph.diagnostics.allSatisfy { $0.location?.file.hasSuffix("bin.js") == true })
     }
 
+    @Test func aHugeModuleIsPackagedUnread() throws {
+        let f = FixtureFolder()
+        f.write("app/src/api.js", "import './huge.js';\n")
+        f.write("app/src/huge.js", "import './never-read.js';\n")
+        // A sparse file past the limit: costs no disk, and must not be read.
+        let handle = try FileHandle(forWritingTo: f.url.appendingPathComponent("app/src/huge.js"))
+        try handle.truncate(atOffset: UInt64(CodeGraphBuilder.maxModuleBytes) + 1)
+        try handle.close()
+        let graph = build(f)
+        #expect(graph.files == ["src/api.js", "src/huge.js"])
+        #expect(graph.diagnostics.map(\.code) == ["package.module-too-large"])
+        #expect(graph.diagnostics.first?.severity == .warning)
+    }
+
     @Test func symbolicLinkLoopsEndTheWalk() throws {
         let f = FixtureFolder()
         f.write("app/src/api.js", "import './loop/x.js'; import './real/y.js'; import './self.js';\n")

@@ -29,7 +29,7 @@ struct ScannerAgainstNodeTests {
         let s = random.pick(specifiers)
         let lit = literal(s, &random)
         func addStatic() { if !m.staticSpecifiers.contains(s) { m.staticSpecifiers.append(s) } }
-        switch Int.random(in: 0..<40, using: &random) {
+        switch Int.random(in: 0..<44, using: &random) {
         case 0: addStatic(); return "import \(lit);"
         case 1: addStatic(); return "import d\(k) from \(lit);"
         case 2: addStatic(); return "import * as n\(k) from \(lit);"
@@ -69,6 +69,13 @@ struct ScannerAgainstNodeTests {
         case 36: return "const arrow\(k) = () => /import(\"ARROW\")/;"
         case 37: return "const div\(k) = this.a / this.b; const ret\(k) = obj.return / 2;"
         case 38: return "const sq\(k) = '\\'import \"SQ\"\\'';"
+        case 39:
+            // A `/` after a name divides, even on the next line: this import( is real code.
+            m.dynamicSpecifiers.append("./DIV.js")
+            return "const dv\(k) = b\n/import(\"./DIV.js\")/ 1;"
+        case 40: return "function* gen\(k)() { yield /import(\"YIELD\")/; }"
+        case 41: return "const aw\(k) = async () => await /import(\"AWAIT\")/;"
+        case 42: return "const cl\(k) = /[\\]/]import(\"CLASS\")/;"
         default: return "export const ex\(k) = [1][0] / 2;"
         }
     }
