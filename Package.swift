@@ -26,6 +26,10 @@ let package = Package(
             name: "CJansson", path: "Sources/CJansson", pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"])]),
 
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
         .target(name: "DistlangCore"),
         .target(
             name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson"],
@@ -51,6 +55,8 @@ let package = Package(
                 "DistlangCore", "DistlangLoader", "DistlangSpec", "DistlangModel", "DistlangRender",
                 "DistlangCloudflare", "DistlangAWS",
             ]),
+        // Code roots: the files a function imports, and deterministic zips of them (docs/packaging.md).
+        .target(name: "DistlangPackage", dependencies: ["DistlangCore", "CZlib"]),
         .executableTarget(
             name: "DistlangCLI",
             dependencies: [
@@ -90,6 +96,7 @@ let package = Package(
             name: "DistlangSpecTests",
             dependencies: ["DistlangSpec", "DistlangBuild", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["Cases", "Goldens"]),
+        .testTarget(name: "DistlangPackageTests", dependencies: ["DistlangPackage", "DistlangCore", "TestSupport"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
         .testTarget(name: "DistlangRuntimeTests", dependencies: ["DistlangRuntime", "DistlangModel", "TestSupport"]),
         .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),
