@@ -10,7 +10,7 @@ import Testing
         var passed = 0
         var total = 0
         var failures: [String] = []
-        for draft in ["draft2020-12", "draft7"] {
+        for draft in SuitePaths.drafts {
             var draftPassed = 0
             var draftTotal = 0
             for file in SuitePaths.files(draft: draft, sub: "optional") + SuitePaths.files(draft: draft, sub: "optional/format") {
