@@ -26,11 +26,35 @@ public struct LoadOptions: Sendable {
     /// Whether JSON strings may hold `\u0000`. Off for user files (a clear error); on for distlang's
     /// own manifest, which carries a spec's strings as they are, NUL characters included (YAML's `"\0"`).
     public var allowsNULInJSONStrings: Bool = false
+    /// Whether an integer past 64 bits is read as the nearest double (as JSON Schema validators compare
+    /// it, as a number) rather than rejected. On for `validate --schema`; off for specs, where a
+    /// silently rounded integer would be a bug.
+    public var readsBigIntegersAsNumbers: Bool = false
+    /// Whether an empty YAML file (nothing, or only comments) is one null document (YAML 1.2) rather
+    /// than an error. On for `validate --schema`; a spec must say something.
+    public var readsEmptyYAMLAsNull: Bool = false
 
     public static let defaultMaxDepth = 2_000
 
     public init(allowMultipleDocuments: Bool = false) {
         self.allowMultipleDocuments = allowMultipleDocuments
+    }
+
+    /// What `validate --schema` reads: any JSON value a JSON Schema validator accepts (NUL characters in
+    /// strings, integers past 64 bits), every document of a YAML stream, and an empty YAML file as null.
+    public static var schemaValidation: LoadOptions {
+        var o = LoadOptions(allowMultipleDocuments: true)
+        o.allowsNULInJSONStrings = true
+        o.readsBigIntegersAsNumbers = true
+        o.readsEmptyYAMLAsNull = true
+        return o
+    }
+
+    /// What a schema file of `validate --schema` may hold: one document, with any JSON value.
+    public static var schemaDocument: LoadOptions {
+        var o = schemaValidation
+        o.allowMultipleDocuments = false
+        return o
     }
 }
 
