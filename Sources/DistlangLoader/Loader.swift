@@ -1,13 +1,16 @@
 import DistlangCore
 import Foundation
 
-/// The two input formats distlang reads.
+/// The input formats distlang reads.
 public enum InputFormat: String, Sendable {
-    case yaml, json
+    case yaml, json, toml
 
-    /// The format a file name implies: `.json` is JSON, everything else YAML (a superset of JSON).
+    /// The format a file name implies: `.json` is JSON, `.toml` TOML, everything else YAML (a superset of JSON).
     public static func forPath(_ path: String) -> InputFormat {
-        path.lowercased().hasSuffix(".json") ? .json : .yaml
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".toml") { return .toml }
+        return .yaml
     }
 }
 
@@ -88,7 +91,8 @@ public struct LoadResult: Sendable {
     public var document: Document? { diagnostics.hasErrors ? nil : documents.first }
 }
 
-/// Reads YAML and JSON into `Document`s (value tree + source map). The only place that uses libyaml and jansson.
+/// Reads YAML, JSON and TOML into `Document`s (value tree + source map). The only place that uses libyaml,
+/// jansson and toml++.
 public enum Loader {
     /// Loads the file at `path`; `displayName` is how diagnostics name it (default: the path as given).
     public static func load(
@@ -131,6 +135,10 @@ public enum Loader {
             return result
         case .json:
             var result = JSONLoader(bytes: body, file: file, options: options).load()
+            result.sourceBytes = checked.body
+            return result
+        case .toml:
+            var result = TOMLLoader(bytes: body, file: file, options: options).load()
             result.sourceBytes = checked.body
             return result
         }
