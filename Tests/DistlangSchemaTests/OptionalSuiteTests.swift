@@ -4,7 +4,7 @@ import Testing
 /// this test prints the pass rate (recorded in docs/json-schema.md) and fails only if the rate
 /// falls below the floor recorded here, so a regression is noticed.
 @Suite struct OptionalSuiteTests {
-    static let floor = 0.87
+    static let floor = 0.89
 
     @Test func optionalPassRate() {
         var passed = 0
