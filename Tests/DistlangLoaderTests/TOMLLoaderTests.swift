@@ -42,6 +42,17 @@ import Testing
         #expect(load("").document?.value == .object(JSONObject()))
     }
 
+    @Test func deepDottedKeysAreRefusedBeforeTheParser() {
+        let deep = load("x = 1\n[" + Array(repeating: "a", count: 2_000_000).joined(separator: ".") + "]\n")
+        #expect(deep.diagnostics.first?.code == "input.too-deep")
+        #expect(deep.diagnostics.first?.location?.description == "t.toml:2:1")
+        // Dots in strings, comments, floats and multi-line strings do not count.
+        let dots = String(repeating: ".", count: 3_000)
+        let floats = Array(repeating: "1.5", count: 2_500).joined(separator: ",")
+        let fine = load("s = \"\(dots)\" # \(dots)\nm = '''\n\(dots)\n'''\nf = [\(floats)]\n")
+        #expect(fine.diagnostics.isEmpty)
+    }
+
     @Test func theFormatFollowsTheFileName() {
         #expect(InputFormat.forPath("pyproject.toml") == .toml)
         #expect(InputFormat.forPath("a/B.TOML") == .toml)

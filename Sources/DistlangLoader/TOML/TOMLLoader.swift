@@ -31,6 +31,12 @@ struct TOMLLoader {
     }
 
     func load() -> LoadResult {
+        if let offset = TOMLDepthCheck(bytes: bytes, maxDepth: options.maxDepth).firstTooDeepLine() {
+            let at = LineIndex(bytes).position(ofByteOffset: offset)
+            return LoadResult(diagnostics: [.error(
+                "input.too-deep", "the document nests deeper than the limit of \(options.maxDepth) levels (a dotted key of too many parts)",
+                at: SourceLocation(file: file, line: at.line, column: at.column), hint: "flatten the structure")])
+        }
         let document: OpaquePointer = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { dl_toml_parse($0.baseAddress, $0.count, file)! }
         }
