@@ -46,6 +46,10 @@ import Testing
         let deep = load("x = 1\n[" + Array(repeating: "a", count: 2_000_000).joined(separator: ".") + "]\n")
         #expect(deep.diagnostics.first?.code == "input.too-deep")
         #expect(deep.diagnostics.first?.location?.description == "t.toml:2:1")
+        // An array spread over lines counts as one line.
+        let key = Array(repeating: "a", count: 300).joined(separator: ".")
+        let spread = load("x = [\n" + Array(repeating: "{\(key) = 1},", count: 10).joined(separator: "\n") + "\n]\n")
+        #expect(spread.diagnostics.first?.code == "input.too-deep")
         // Dots in strings, comments, floats and multi-line strings do not count.
         let dots = String(repeating: ".", count: 3_000)
         let floats = Array(repeating: "1.5", count: 2_500).joined(separator: ",")

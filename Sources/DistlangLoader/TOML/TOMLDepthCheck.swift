@@ -2,9 +2,9 @@ import DistlangCore
 
 /// A byte pass before toml++ sees the text: toml++ bounds the nesting of inline arrays and tables (256)
 /// but not of dotted keys (`[a.a.a…]`, `a.a.a… = 1`), and it walks a deeply nested document with
-/// recursion, so two million segments crash it. A line whose keys hold more dots than the depth limit
-/// is refused here instead. Dots inside strings and comments, and between two digits (floats,
-/// fractional seconds), are not counted; multi-line strings are skipped.
+/// recursion, so two million segments crash it. A line (or a multi-line array or inline table) whose
+/// keys hold more dots than the depth limit is refused here instead. Dots inside strings and comments,
+/// and between two digits (floats, fractional seconds), are not counted; multi-line strings are skipped.
 struct TOMLDepthCheck {
     let bytes: ArraySlice<UInt8>
     let maxDepth: Int
@@ -15,6 +15,7 @@ struct TOMLDepthCheck {
         var i = 0
         var lineStart = 0
         var dots = 0
+        var brackets = 0
         var multiline: UInt8?
         func isDigit(_ j: Int) -> Bool { j >= 0 && j < b.count && b[j] >= 0x30 && b[j] <= 0x39 }
         func triple(_ j: Int, _ q: UInt8) -> Bool { j + 2 < b.count && b[j] == q && b[j + 1] == q && b[j + 2] == q }
@@ -23,14 +24,18 @@ struct TOMLDepthCheck {
             if let q = multiline {
                 if c == UInt8(ascii: "\\"), q == UInt8(ascii: "\"") { i += 2; continue }
                 if triple(i, q) { multiline = nil; i += 3; continue }
-                if c == 0x0A { lineStart = i + 1; dots = 0 }
+                if c == 0x0A, brackets <= 0 { lineStart = i + 1; dots = 0 }
                 i += 1
                 continue
             }
             switch c {
-            case 0x0A:
+            case 0x0A where brackets <= 0:
                 lineStart = i + 1
                 dots = 0
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                brackets += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                brackets -= 1
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if triple(i, c) { multiline = c; i += 3; continue }
                 i += 1
