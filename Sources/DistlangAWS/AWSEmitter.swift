@@ -22,7 +22,7 @@ public struct AWSEmitter: TargetEmitter {
     public func emit(_ model: AppModel, options: EmitOptions) -> TargetOutput {
         let plan = AWSPlanner.plan(model)
         let env = model.environment
-        var output = TargetOutput(diagnostics: AWSChecks.model(model, plan: plan))
+        var output = TargetOutput()
 
         // CloudFormation: one template, or a parent and nested stacks.
         let cloudFormation = CFNOutput(plan, formats: options.cloudFormationFormats)
