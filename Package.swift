@@ -5,7 +5,7 @@
 //   load (DistlangLoader) -> schema (DistlangSchema) -> normalise (DistlangSpec) -> model (DistlangModel)
 //   -> translate + render per target (DistlangCloudflare, DistlangAWS over DistlangRender)
 //   -> write, manifest and diff (DistlangBuild) -> CLI (DistlangCLI, the `distlang` binary).
-// Only DistlangLoader touches the C libraries (libyaml, jansson).
+// Only DistlangLoader touches the C libraries (libyaml, jansson, and toml++ through CTOMLReader).
 import PackageDescription
 
 let package = Package(
@@ -29,10 +29,16 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // TOML through Debian's libtomlplusplus-dev (toml++ built as a shared library; docs/loading.md
+        // says why): a small C++ file gives the loader a C view of a parsed document.
+        .target(
+            name: "CTOMLReader", path: "Sources/CTOMLReader",
+            cxxSettings: [.define("TOML_HEADER_ONLY", to: "0"), .define("TOML_SHARED_LIB", to: "1")],
+            linkerSettings: [.linkedLibrary("tomlplusplus")]),
 
         .target(name: "DistlangCore"),
         .target(
-            name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson"],
+            name: "DistlangLoader", dependencies: ["DistlangCore", "CLibYAML", "CJansson", "CTOMLReader"],
             // The builder's frames are classes mutated once per event; dynamic exclusivity checks on
             // them cost ~11% of loading a large file. Debug builds keep the checks.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
@@ -106,5 +112,6 @@ let package = Package(
             name: "DistlangSchemaTests", dependencies: ["DistlangSchema", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["JSON-Schema-Test-Suite", "Goldens", "Fixtures"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
 )

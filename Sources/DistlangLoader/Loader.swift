@@ -1,13 +1,16 @@
 import DistlangCore
 import Foundation
 
-/// The two input formats distlang reads.
+/// The input formats distlang reads.
 public enum InputFormat: String, Sendable {
-    case yaml, json
+    case yaml, json, toml
 
-    /// The format a file name implies: `.json` is JSON, everything else YAML (a superset of JSON).
+    /// The format a file name implies: `.json` is JSON, `.toml` TOML, everything else YAML (a superset of JSON).
     public static func forPath(_ path: String) -> InputFormat {
-        path.lowercased().hasSuffix(".json") ? .json : .yaml
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".toml") { return .toml }
+        return .yaml
     }
 }
 
@@ -26,11 +29,35 @@ public struct LoadOptions: Sendable {
     /// Whether JSON strings may hold `\u0000`. Off for user files (a clear error); on for distlang's
     /// own manifest, which carries a spec's strings as they are, NUL characters included (YAML's `"\0"`).
     public var allowsNULInJSONStrings: Bool = false
+    /// Whether an integer past 64 bits is read as the nearest double (as JSON Schema validators compare
+    /// it, as a number) rather than rejected. On for `validate --schema`; off for specs, where a
+    /// silently rounded integer would be a bug.
+    public var readsBigIntegersAsNumbers: Bool = false
+    /// Whether an empty YAML file (nothing, or only comments) is one null document (YAML 1.2) rather
+    /// than an error. On for `validate --schema`; a spec must say something.
+    public var readsEmptyYAMLAsNull: Bool = false
 
     public static let defaultMaxDepth = 2_000
 
     public init(allowMultipleDocuments: Bool = false) {
         self.allowMultipleDocuments = allowMultipleDocuments
+    }
+
+    /// What `validate --schema` reads: any JSON value a JSON Schema validator accepts (NUL characters in
+    /// strings, integers past 64 bits), every document of a YAML stream, and an empty YAML file as null.
+    public static var schemaValidation: LoadOptions {
+        var o = LoadOptions(allowMultipleDocuments: true)
+        o.allowsNULInJSONStrings = true
+        o.readsBigIntegersAsNumbers = true
+        o.readsEmptyYAMLAsNull = true
+        return o
+    }
+
+    /// What a schema file of `validate --schema` may hold: one document, with any JSON value.
+    public static var schemaDocument: LoadOptions {
+        var o = schemaValidation
+        o.allowMultipleDocuments = false
+        return o
     }
 }
 
@@ -64,7 +91,8 @@ public struct LoadResult: Sendable {
     public var document: Document? { diagnostics.hasErrors ? nil : documents.first }
 }
 
-/// Reads YAML and JSON into `Document`s (value tree + source map). The only place that uses libyaml and jansson.
+/// Reads YAML, JSON and TOML into `Document`s (value tree + source map). The only place that uses libyaml,
+/// jansson and toml++.
 public enum Loader {
     /// Loads the file at `path`; `displayName` is how diagnostics name it (default: the path as given).
     public static func load(
@@ -107,6 +135,10 @@ public enum Loader {
             return result
         case .json:
             var result = JSONLoader(bytes: body, file: file, options: options).load()
+            result.sourceBytes = checked.body
+            return result
+        case .toml:
+            var result = TOMLLoader(bytes: body, file: file, options: options).load()
             result.sourceBytes = checked.body
             return result
         }

@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func embeddedMetaschemasMatchTheVendoredFiles() throws {
-        #expect(EmbeddedMetaschemas.files.count == 10)
+        #expect(EmbeddedMetaschemas.files.count == 19)
         for file in EmbeddedMetaschemas.files {
             let url = SuitePaths.packageRoot.appendingPathComponent(file.path)
             let onDisk = try String(contentsOf: url, encoding: .utf8)

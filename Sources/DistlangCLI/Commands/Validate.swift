@@ -5,18 +5,24 @@ import DistlangLoader
 import DistlangSchema
 import DistlangSpec
 
-/// `distlang validate`: a spec, or (with `--schema`) any YAML/JSON files against a JSON Schema.
+/// `distlang validate`: a spec, or (with `--schema` or `--catalog`) any YAML/JSON/TOML files against JSON Schemas.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate a distlang spec, or any YAML/JSON file against a JSON Schema.",
+        abstract: "Validate a distlang spec, or any YAML/JSON/TOML file against a JSON Schema.",
         discussion: "Exit codes: 0 valid, 1 invalid, 2 usage or I/O error (or an invalid schema)."
     )
 
     @Argument(help: "The files to validate (default: ./distlang.yaml).")
     var files: [String] = []
 
-    @Option(help: "Validate the files against this JSON Schema (draft 2020-12 or draft-07) instead of as specs.")
+    @Option(help: "Validate the files against this JSON Schema (drafts 4, 6, 7, 2019-09, 2020-12) instead of as specs.")
     var schema: String?
+
+    @Option(help: ArgumentHelp("Pick each file's schema from a SchemaStore catalog.json by its fileMatch patterns.", valueName: "FILE"))
+    var catalog: String?
+
+    @Option(help: ArgumentHelp("Read the schema in this draft whatever its $schema says: 4, 6, 7, 2019-09 or 2020-12 (without $schema: 2020-12).", valueName: "DRAFT"))
+    var draft: String?
 
     @Option(name: .customLong("ref"), help: ArgumentHelp("Serve a remote schema from a file.", valueName: "URI=FILE"))
     var refs: [String] = []
@@ -37,10 +43,14 @@ struct Validate: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if schema == nil, !refs.isEmpty || !refDirectories.isEmpty || assertFormats {
-            throw ValidationError("--ref, --ref-dir and --assert-formats need --schema")
+        if schema != nil, catalog != nil { throw ValidationError("--schema and --catalog cannot be used together") }
+        if !schemaMode, !refs.isEmpty || !refDirectories.isEmpty || assertFormats || draft != nil {
+            throw ValidationError("--ref, --ref-dir, --draft and --assert-formats need --schema or --catalog")
         }
-        if schema != nil, files.isEmpty { throw ValidationError("--schema needs at least one file to validate") }
+        if schemaMode, files.isEmpty { throw ValidationError("\(schema != nil ? "--schema" : "--catalog") needs at least one file to validate") }
+        if let draft, Draft.named(draft) == nil {
+            throw ValidationError("--draft must be 4, 6, 7, 2019-09 or 2020-12, not '\(draft)'")
+        }
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
         for r in refs + refDirectories where Self.splitPair(r) == nil {
             throw ValidationError("'\(r)' is not of the form URI=PATH")
@@ -49,16 +59,19 @@ struct Validate: ParsableCommand {
 
     mutating func run() throws {
         let output = DiagnosticOutput(format: format, limit: maxErrors)
-        if let schema {
-            try runSchemaMode(schema, output)
+        if schemaMode {
+            try runSchemaMode(output)
         } else {
             try runSpecMode(output)
         }
     }
 
-    private func runSchemaMode(_ schema: String, _ output: DiagnosticOutput) throws {
+    /// `--schema` or `--catalog`: files against JSON Schemas rather than as specs.
+    private var schemaMode: Bool { schema != nil || catalog != nil }
+
+    private func runSchemaMode(_ output: DiagnosticOutput) throws {
         var options = SchemaCheckOptions(
-            schemaPath: schema,
+            schemaPath: schema, catalogPath: catalog, draft: draft.flatMap(Draft.named),
             refs: refs.compactMap(Self.splitPair).map { (uri: $0.0, path: $0.1) },
             refDirectories: refDirectories.compactMap(Self.splitPair).map { (prefix: $0.0, directory: $0.1) },
             assertFormats: assertFormats, maxErrors: maxErrors)
@@ -69,7 +82,7 @@ struct Validate: ParsableCommand {
         output.emit(result.diagnostics)
         output.summary(result.diagnostics, success: "valid: \(files.joined(separator: ", "))")
         if result.isUsageOrIOError { throw ExitCode(2) }
-        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        if result.diagnostics.hasErrors || (strict && result.diagnostics.warningCount > 0) { throw ExitCode(1) }
     }
 
     private func runSpecMode(_ output: DiagnosticOutput) throws {

@@ -8,6 +8,18 @@ struct JSONLoader {
     let file: String
     let options: LoadOptions
 
+    private func parse(flags: Int32, _ error: inout json_error_t) -> UnsafeMutablePointer<json_t>? {
+        bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                json_loadb($0, buf.count, Int(flags), &error)
+            }
+        }
+    }
+
+    static func text(of error: json_error_t) -> String {
+        withUnsafeBytes(of: error.text) { raw in String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    }
+
     func load() -> LoadResult {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return LoadResult(diagnostics: [
@@ -16,10 +28,13 @@ struct JSONLoader {
         }
         var error = json_error_t()
         let flags = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | (options.allowsNULInJSONStrings ? JSON_ALLOW_NUL : 0)
-        let root: UnsafeMutablePointer<json_t>? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                json_loadb($0, buf.count, Int(flags), &error)
-            }
+        var root = parse(flags: flags, &error)
+        // jansson has no big integers: when asked to keep them, parse again with every number as a
+        // double, and take each number back from its text (see `JSONTreeBuilder.integersAsReals`).
+        var integersAsReals = false
+        if root == nil, options.readsBigIntegersAsNumbers, Self.text(of: error).hasPrefix("too big") {
+            integersAsReals = true
+            root = parse(flags: flags | JSON_DECODE_INT_AS_REAL, &error)
         }
         guard let root else {
             return LoadResult(diagnostics: [JanssonError.diagnostic(error, bytes: bytes, file: file, options: options)])
@@ -27,6 +42,7 @@ struct JSONLoader {
         defer { json_decref(root) }
         return bytes.withUnsafeBufferPointer { buf in
             var builder = JSONTreeBuilder(scanner: JSONPositionScanner(buf), file: file, options: options)
+            builder.integersAsReals = integersAsReals
             switch builder.build(root) {
             case .success(let (value, node)):
                 return LoadResult(documents: [Document(value: value, sourceMap: SourceMap(file: file, root: node))])
@@ -42,6 +58,15 @@ struct JSONTreeBuilder {
     var scanner: JSONPositionScanner
     let file: String
     let options: LoadOptions
+    /// jansson parsed every number as a double: integers are read again from their text (64-bit ones
+    /// exactly, larger ones as the nearest double).
+    var integersAsReals = false
+
+    init(scanner: JSONPositionScanner, file: String, options: LoadOptions) {
+        self.scanner = scanner
+        self.file = file
+        self.options = options
+    }
 
     private final class Frame {
         let json: UnsafeMutablePointer<json_t>
@@ -106,13 +131,15 @@ struct JSONTreeBuilder {
                     scanner.advance()  // '{' or '['
                     stack.append(Frame(json: json, start: start, isObject: json.pointee.type == JSON_OBJECT))
                 default:
-                    let value = Self.scalar(json)
+                    var value = Self.scalar(json)
                     if case .string(let s) = value, s.utf8.count > options.maxStringBytes {
                         return .failure(.error(
                             "input.string-too-long", "this string is \(s.utf8.count) bytes long, more than the limit of \(options.maxStringBytes)",
                             at: SourceLocation(file: file, span: SourceSpan(start: start, end: start))))
                     }
+                    let offset = scanner.offset
                     scanner.skipScalar()
+                    if integersAsReals, case .number = value { value = Self.number(scanner.text(from: offset), else: value) }
                     complete(value, SourceNode(span: SourceSpan(start: start, end: scanner.position)))
                 }
             }
@@ -156,6 +183,12 @@ struct JSONTreeBuilder {
                 }
             }
         }
+    }
+
+    /// A number literal as the loader keeps it: an integer when written as one and within 64 bits.
+    private static func number(_ text: String, else parsed: Value) -> Value {
+        guard !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let i = Int64(text) else { return parsed }
+        return .integer(i)
     }
 
     private static func scalar(_ json: UnsafeMutablePointer<json_t>) -> Value {

@@ -11,6 +11,11 @@ struct JSONPositionScanner {
     init(_ buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
 
     var position: SourcePosition { SourcePosition(line: line, column: column) }
+    /// The byte offset reached.
+    var offset: Int { p }
+
+    /// The bytes from `start` to the offset reached.
+    func text(from start: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[start..<p]), as: UTF8.self) }
 
     mutating func skipWhitespace() {
         while p < buf.count {

@@ -118,6 +118,27 @@ enum ScalarResolver {
             hint: "quote it (\"\(original)\") to keep it as a string")
     }
 
+    /// An integer literal too large for 64 bits (`18446744073709551615`, `-0x1_…`), as the nearest double.
+    static func bigInteger(_ s: String) -> Value? {
+        var text = Substring(s)
+        var sign = 1.0
+        if let f = text.first, f == "-" || f == "+" {
+            sign = f == "-" ? -1 : 1
+            text = text.dropFirst()
+        }
+        var radix = 10.0
+        if text.hasPrefix("0x") || text.hasPrefix("0o") {
+            radix = text.hasPrefix("0x") ? 16 : 8
+            text = text.dropFirst(2)
+        }
+        var d = 0.0
+        for c in text {
+            guard let digit = c.hexDigitValue, Double(digit) < radix else { return nil }
+            d = d * radix + Double(digit)
+        }
+        return text.isEmpty || !d.isFinite ? nil : .number(sign * d)
+    }
+
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     static func isHexDigit(_ c: UInt8) -> Bool {
         isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)

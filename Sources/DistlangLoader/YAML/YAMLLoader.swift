@@ -41,6 +41,10 @@ struct YAMLLoader {
             diagnostics.append(error)
             outcome = nil
         }
+        if outcome != nil && documents.isEmpty && diagnostics.isEmpty && options.readsEmptyYAMLAsNull {
+            let start = SourceSpan(line: 1, column: 1)
+            documents.append(Document(value: .null, sourceMap: SourceMap(file: file, root: SourceNode(span: start))))
+        }
         if outcome != nil && documents.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
                 "input.empty", "the file is empty: it holds no YAML document",
@@ -104,6 +108,8 @@ struct YAMLLoader {
         switch ScalarTags.resolve(text: string, tag: tag, plain: event.plain) {
         case .value(let v):
             value = v
+        case .invalid("input.integer-overflow", _, _) where options.readsBigIntegersAsNumbers && ScalarResolver.bigInteger(string) != nil:
+            value = ScalarResolver.bigInteger(string)!
         case .invalid(let code, let message, let hint):
             fail(code, message, span, hint: hint)
             return false

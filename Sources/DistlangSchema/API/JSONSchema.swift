@@ -1,7 +1,7 @@
 import DistlangCore
 import Foundation
 
-/// A compiled JSON Schema (draft 2020-12 or draft-07): compile once, validate many documents.
+/// A compiled JSON Schema (drafts 4, 6, 7, 2019-09 and 2020-12): compile once, validate many documents.
 ///
 /// ```swift
 /// let schema = try JSONSchema.compile(schemaDocument)          // throws DiagnosticsError
@@ -9,7 +9,8 @@ import Foundation
 /// let names = schema.allowedPropertyNames(at: JSONPointer("/functions/api")!)
 /// ```
 ///
-/// Compiling checks the schema against its meta-schema (chosen by `$schema`, default 2020-12),
+/// Compiling checks the schema against its meta-schema (chosen by `$schema`, default 2020-12, or forced
+/// by `SchemaCompileOptions.forcesDraft`),
 /// resolves every `$ref`/`$dynamicRef` (remote documents only from the `SchemaRegistry`), and
 /// compiles regular expressions; any problem is a `DiagnosticsError` whose diagnostics point into
 /// the schema file. A compiled schema is immutable and may be used from several threads.
@@ -19,11 +20,14 @@ public final class JSONSchema: @unchecked Sendable {
     public let draft: Draft
     /// The base URI of the root schema (its `$id`, or the file it came from).
     public let uri: String
+    /// Problems that did not stop compilation (an unknown `$schema` read as the default draft).
+    public let warnings: [Diagnostic]
 
-    init(program: SchemaProgram, draft: Draft, uri: String) {
+    init(program: SchemaProgram, draft: Draft, uri: String, warnings: [Diagnostic]) {
         self.program = program
         self.draft = draft
         self.uri = uri
+        self.warnings = warnings
     }
 
     /// Compiles the schema in `document` (as loaded by `Loader`, so errors get file:line:col).
@@ -40,22 +44,30 @@ public final class JSONSchema: @unchecked Sendable {
         options: SchemaCompileOptions = SchemaCompileOptions()
     ) throws(DiagnosticsError) -> JSONSchema {
         let compiler = SchemaCompiler(registry: registry, options: options)
-        let docID = compiler.addDocument(value: value, sourceMap: sourceMap, uri: uri, defaultDialect: .standard(options.defaultDraft))
+        let docID = compiler.addDocument(
+            value: value, sourceMap: sourceMap, uri: uri, defaultDialect: .standard(options.defaultDraft),
+            honoursSchemaKeyword: !options.forcesDraft)
         if compiler.diagnostics.hasErrors { throw DiagnosticsError(compiler.diagnostics) }
+        let document = compiler.documents[Int(docID)]
         if options.validatesAgainstMetaschema {
-            let metaURI = value["$schema"]?.stringValue ?? options.defaultDraft.metaschemaURI
-            let meta = try Metaschemas.schema(for: metaURI, registry: registry)
+            let declared = document.declaresDialect ? value["$schema"]?.stringValue : nil
+            let meta = try Metaschemas.schema(for: declared ?? document.dialect.draft.metaschemaURI, registry: registry)
             var builder = DiagnosticBuilder(program: meta.program, instance: value, sourceMap: sourceMap)
             builder.prefix = "invalid schema: "
             builder.code = "schema.invalid-schema"
             let errors = meta.rawErrors(value, options: ValidationOptions(maxErrors: 20))
-            if !errors.isEmpty { throw DiagnosticsError(errors.map(builder.diagnostic)) }
+            if !errors.isEmpty {
+                let note = Diagnostic.Note("checked against the \(document.dialect.draft.displayName) meta-schema")
+                throw DiagnosticsError(errors.map(builder.diagnostic).map { $0.adding(note) } + compiler.diagnostics)
+            }
         }
         let root = compiler.node(document: docID, pointer: .root)
         compiler.drain()
         if compiler.diagnostics.hasErrors { throw DiagnosticsError(compiler.diagnostics) }
         let rootResource = compiler.resources[Int(compiler.nodes[Int(root)].resource)]
-        return JSONSchema(program: compiler.program(root: root), draft: rootResource.dialect.draft, uri: rootResource.uri)
+        return JSONSchema(
+            program: compiler.program(root: root), draft: rootResource.dialect.draft, uri: rootResource.uri,
+            warnings: compiler.diagnostics)
     }
 
     /// Validates a loaded document. Each error has the instance location as a JSON pointer and as
@@ -132,11 +144,20 @@ enum Metaschemas {
         guard case .found(let entry) = registry.lookup(key) else {
             throw DiagnosticsError([.error(
                 "schema.unknown-metaschema",
-                "unknown $schema \"\(uri)\": distlang knows 2020-12 and draft-07, and meta-schemas served with --ref or --ref-dir")])
+                "unknown $schema \"\(uri)\": distlang knows drafts 4, 6, 7, 2019-09 and 2020-12, and meta-schemas served with --ref or --ref-dir")])
         }
         let options = SchemaCompileOptions(validatesAgainstMetaschema: false)
         let schema = try JSONSchema.compile(value: entry.value, sourceMap: entry.sourceMap, uri: key, registry: registry, options: options)
         if embedded { lock.withLock { cache[key] = schema } }
         return schema
+    }
+}
+
+extension Diagnostic {
+    /// The same diagnostic with one more note.
+    func adding(_ note: Note) -> Diagnostic {
+        var copy = self
+        copy.notes.append(note)
+        return copy
     }
 }

@@ -3,16 +3,22 @@ public struct SchemaCompileOptions: Sendable {
     /// Treat `format` as an assertion (as `--assert-formats` does). Without it, `format` is an
     /// annotation, except where a meta-schema requires the format-assertion vocabulary.
     public var assertFormats: Bool
-    /// The dialect of a schema without `$schema`.
+    /// The dialect of a schema without `$schema` (or with an unknown one).
     public var defaultDraft: Draft
+    /// Read the root schema in `defaultDraft` whatever its `$schema` says (`--draft`).
+    public var forcesDraft: Bool
     /// Check the schema against its meta-schema first (an invalid schema is a compile error).
     public var validatesAgainstMetaschema: Bool
     /// The base URI of the root schema when it has no `$id` (default: its file as a `file:` URI).
     public var baseURI: String?
 
-    public init(assertFormats: Bool = false, defaultDraft: Draft = .draft2020_12, validatesAgainstMetaschema: Bool = true, baseURI: String? = nil) {
+    public init(
+        assertFormats: Bool = false, defaultDraft: Draft = .draft2020_12, forcesDraft: Bool = false, validatesAgainstMetaschema: Bool = true,
+        baseURI: String? = nil
+    ) {
         self.assertFormats = assertFormats
         self.defaultDraft = defaultDraft
+        self.forcesDraft = forcesDraft
         self.validatesAgainstMetaschema = validatesAgainstMetaschema
         self.baseURI = baseURI
     }

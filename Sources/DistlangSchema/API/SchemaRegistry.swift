@@ -94,7 +94,7 @@ public final class SchemaRegistry: @unchecked Sendable {
     }()
 
     private func load(_ path: String, uri: String) -> Lookup {
-        let result = Loader.load(file: path)
+        let result = Loader.load(file: path, options: .schemaDocument)
         guard let doc = result.document else { return .failed(result.diagnostics) }
         let entry = Entry(value: doc.value, sourceMap: doc.sourceMap)
         lock.withLock { documents[uri] = entry }

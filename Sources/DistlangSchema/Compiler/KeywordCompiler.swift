@@ -1,7 +1,8 @@
 import DistlangCore
 
-/// Compiles the keywords of one schema object into a `SchemaNode`, following its dialect:
-/// 2020-12 keywords gated by the vocabularies in use, or draft-07 (where `$ref` hides its siblings).
+/// Compiles the keywords of one schema object into a `SchemaNode`, following its dialect: drafts 2019-09
+/// and 2020-12 with keywords gated by the vocabularies in use, or drafts 4 to 7 (where `$ref` hides its
+/// siblings). Each draft knows only its own keywords: `const` in a draft-04 schema is an unknown keyword.
 struct KeywordCompiler {
     unowned let compiler: SchemaCompiler
     let document: Int32
@@ -9,6 +10,7 @@ struct KeywordCompiler {
     let nodeID: NodeID
     private var entries: [(priority: Int, name: String, keyword: Keyword)] = []
     private var dialect: Dialect
+    private var draft: Draft { dialect.draft }
 
     init(compiler: SchemaCompiler, document: Int32, pointer: JSONPointer, nodeID: NodeID) {
         self.compiler = compiler
@@ -28,7 +30,7 @@ struct KeywordCompiler {
         case .bool(false):
             add(0, "", .falseSchema)
         case .object(let o):
-            if dialect.draft == .draft7 { compileDraft7(o) } else { compile2020(o) }
+            if draft.isLegacy { compileLegacy(o) } else { compileModern(o) }
         default:
             compiler.report("schema.not-a-schema", "a schema must be an object or a boolean, not \(value.typeName)", at: position)
         }
@@ -54,16 +56,17 @@ struct KeywordCompiler {
         compiler.node(document: document, pointer: JSONPointer(tokens: pointer.tokens + tokens))
     }
 
-    // MARK: 2020-12
+    // MARK: 2019-09 and 2020-12
 
-    private mutating func compile2020(_ o: JSONObject) {
+    private mutating func compileModern(_ o: JSONObject) {
         let v = dialect.vocabularies
         if let ref = o["$ref"]?.stringValue, let target = compiler.resolve(ref, from: position) {
             add(9, "$ref", .ref(compiler.node(document: target.document, pointer: target.pointer)))
         }
-        if let ref = o["$dynamicRef"]?.stringValue { compileDynamicRef(ref) }
-        if v.contains(.validation) { compileValidation(o, draft7: false) }
-        if v.contains(.applicator) { compileApplicators(o, draft7: false) }
+        if draft == .draft2020_12, let ref = o["$dynamicRef"]?.stringValue { compileDynamicRef(ref) }
+        if draft == .draft2019_09, let ref = o["$recursiveRef"]?.stringValue { compileRecursiveRef(ref) }
+        if v.contains(.validation) { compileValidation(o) }
+        if v.contains(.applicator) { compileApplicators(o) }
         if v.contains(.unevaluated) {
             if SubschemaKeywords.isSchema(o["unevaluatedProperties"] ?? 0) {
                 add(20, "unevaluatedProperties", .unevaluatedProperties(sub("unevaluatedProperties")))
@@ -80,47 +83,53 @@ struct KeywordCompiler {
         let node = compiler.node(document: target.document, pointer: target.pointer)
         var anchor: Int32?
         let fragment = URIReference(ref).fragment ?? ""
-        if !fragment.isEmpty, !fragment.hasPrefix("/"),
-            case .object(let t)? = target.pointer.resolve(in: compiler.documents[Int(target.document)].value),
-            t["$dynamicAnchor"]?.stringValue == fragment
-        {
+        if !fragment.isEmpty, !fragment.hasPrefix("/"), targetSchema(target)?["$dynamicAnchor"]?.stringValue == fragment {
             anchor = compiler.internAnchor(fragment)
         }
-        add(9, "$dynamicRef", .dynamicRef(DynamicReference(target: node, anchor: anchor)))
+        add(9, "$dynamicRef", .dynamicRef(DynamicReference(target: node, anchor: anchor, recursive: false)))
     }
 
-    // MARK: draft-07
+    /// 2019-09 `$recursiveRef`: dynamic only when its target has `$recursiveAnchor: true`.
+    private mutating func compileRecursiveRef(_ ref: String) {
+        guard let target = compiler.resolve(ref, from: position) else { return }
+        let node = compiler.node(document: target.document, pointer: target.pointer)
+        let anchor = targetSchema(target)?["$recursiveAnchor"]?.boolValue == true ? compiler.internAnchor(ResourceIndexer.recursiveAnchor) : nil
+        add(9, "$recursiveRef", .dynamicRef(DynamicReference(target: node, anchor: anchor, recursive: true)))
+    }
 
-    private mutating func compileDraft7(_ o: JSONObject) {
+    private func targetSchema(_ target: (document: Int32, pointer: JSONPointer)) -> JSONObject? {
+        target.pointer.resolve(in: compiler.documents[Int(target.document)].value)?.objectValue
+    }
+
+    // MARK: drafts 4, 6 and 7
+
+    private mutating func compileLegacy(_ o: JSONObject) {
         if let ref = o["$ref"]?.stringValue {
             if let target = compiler.resolve(ref, from: position) {
                 add(9, "$ref", .ref(compiler.node(document: target.document, pointer: target.pointer)))
             }
             return
         }
-        compileValidation(o, draft7: true)
-        compileApplicators(o, draft7: true)
+        compileValidation(o)
+        compileApplicators(o)
         if compiler.options.assertFormats { compileFormat(o) }
     }
 
     // MARK: shared keyword groups
 
-    private mutating func compileValidation(_ o: JSONObject, draft7: Bool) {
+    private mutating func compileValidation(_ o: JSONObject) {
         if let t = o["type"] {
             var mask: TypeMask = []
             if let s = t.stringValue, let m = TypeMask.named(s) { mask = m }
             if let a = t.arrayValue { for item in a { if let s = item.stringValue, let m = TypeMask.named(s) { mask.formUnion(m) } } }
+            // Draft-04: 1.0 is a number, not an integer.
+            if draft == .draft4 { mask.insert(.integerExcludesFloats) }
             add(1, "type", .type(mask))
         }
-        if let c = o["const"] { add(2, "const", .const(c)) }
+        if draft >= .draft6, let c = o["const"] { add(2, "const", .const(c)) }
         if let e = o["enum"]?.arrayValue { add(2, "enum", .enumeration(EnumValues(e))) }
         if let m = o["multipleOf"], m.doubleValue != nil, let d = ExactDecimal(m), !d.isZero { add(3, "multipleOf", .multipleOf(d)) }
-        for (name, make) in [
-            ("maximum", Keyword.maximum), ("exclusiveMaximum", Keyword.exclusiveMaximum),
-            ("minimum", Keyword.minimum), ("exclusiveMinimum", Keyword.exclusiveMinimum),
-        ] as [(String, (NumberBound) -> Keyword)] {
-            if let b = o[name], b.doubleValue != nil { add(3, name, make(NumberBound(value: b))) }
-        }
+        compileBounds(o)
         if let n = count(o, "maxLength") { add(4, "maxLength", .maxLength(n)) }
         if let n = count(o, "minLength") { add(4, "minLength", .minLength(n)) }
         if let p = o["pattern"]?.stringValue, let re = regex(p, keyword: "pattern") { add(4, "pattern", .pattern(re)) }
@@ -133,13 +142,35 @@ struct KeywordCompiler {
             let names = r.compactMap(\.stringValue)
             if !names.isEmpty { add(4, "required", .required(names)) }
         }
-        if !draft7, case .object(let deps)? = o["dependentRequired"] {
+        if !draft.isLegacy, case .object(let deps)? = o["dependentRequired"] {
             let pairs = deps.entries.compactMap { k, v in v.arrayValue.map { (k, $0.compactMap(\.stringValue)) } }
             if !pairs.isEmpty { add(4, "dependentRequired", .dependentRequired(pairs)) }
         }
     }
 
-    private mutating func compileApplicators(_ o: JSONObject, draft7: Bool) {
+    /// `maximum`/`minimum` and the exclusive forms: numbers from draft-06 on; in draft-04 booleans that
+    /// make `maximum`/`minimum` exclusive (the error is then the bound's).
+    private mutating func compileBounds(_ o: JSONObject) {
+        func bound(_ name: String) -> NumberBound? {
+            guard let b = o[name], b.doubleValue != nil else { return nil }
+            return NumberBound(value: b)
+        }
+        if draft == .draft4 {
+            if let b = bound("maximum") {
+                add(3, "maximum", o["exclusiveMaximum"]?.boolValue == true ? .exclusiveMaximum(b) : .maximum(b))
+            }
+            if let b = bound("minimum") {
+                add(3, "minimum", o["exclusiveMinimum"]?.boolValue == true ? .exclusiveMinimum(b) : .minimum(b))
+            }
+            return
+        }
+        if let b = bound("maximum") { add(3, "maximum", .maximum(b)) }
+        if let b = bound("exclusiveMaximum") { add(3, "exclusiveMaximum", .exclusiveMaximum(b)) }
+        if let b = bound("minimum") { add(3, "minimum", .minimum(b)) }
+        if let b = bound("exclusiveMinimum") { add(3, "exclusiveMinimum", .exclusiveMinimum(b)) }
+    }
+
+    private mutating func compileApplicators(_ o: JSONObject) {
         var table: PropertyTable?
         if case .object(let props)? = o["properties"] {
             let entries = props.keys.filter { SubschemaKeywords.isSchema(props[$0]!) }.map { ($0, sub("properties", $0)) }
@@ -162,25 +193,24 @@ struct KeywordCompiler {
                 node: sub("additionalProperties"), covered: table, patterns: patterns, forbids: ap == .bool(false))
             add(7, "additionalProperties", .additionalProperties(rule))
         }
-        if let pn = o["propertyNames"], SubschemaKeywords.isSchema(pn) { add(7, "propertyNames", .propertyNames(sub("propertyNames"))) }
-        // draft-07 `dependencies` (also honoured in 2020-12, as most implementations do, for old schemas).
-        do {
-            if case .object(let deps)? = o["dependencies"] {
-                var required: [(String, [String])] = []
-                var schemas: [(String, NodeID)] = []
-                for (k, v) in deps.entries {
-                    if let a = v.arrayValue { required.append((k, a.compactMap(\.stringValue))) }
-                    if SubschemaKeywords.isSchema(v) { schemas.append((k, sub("dependencies", k))) }
-                }
-                if !required.isEmpty { add(4, "dependencies", .dependentRequired(required)) }
-                if !schemas.isEmpty { add(8, "dependencies", .dependentSchemas(schemas)) }
-            }
+        if draft >= .draft6, let pn = o["propertyNames"], SubschemaKeywords.isSchema(pn) {
+            add(7, "propertyNames", .propertyNames(sub("propertyNames")))
         }
-        if !draft7, case .object(let deps)? = o["dependentSchemas"] {
+        if draft.isLegacy, case .object(let deps)? = o["dependencies"] {
+            var required: [(String, [String])] = []
+            var schemas: [(String, NodeID)] = []
+            for (k, v) in deps.entries {
+                if let a = v.arrayValue { required.append((k, a.compactMap(\.stringValue))) }
+                if SubschemaKeywords.isSchema(v) { schemas.append((k, sub("dependencies", k))) }
+            }
+            if !required.isEmpty { add(4, "dependencies", .dependentRequired(required)) }
+            if !schemas.isEmpty { add(8, "dependencies", .dependentSchemas(schemas)) }
+        }
+        if !draft.isLegacy, case .object(let deps)? = o["dependentSchemas"] {
             let list = deps.entries.filter { SubschemaKeywords.isSchema($0.1) }.map { ($0.0, sub("dependentSchemas", $0.0)) }
             if !list.isEmpty { add(8, "dependentSchemas", .dependentSchemas(list)) }
         }
-        compileItems(o, draft7: draft7)
+        compileItems(o)
         for name in ["allOf", "anyOf", "oneOf"] {
             guard let list = o[name]?.arrayValue, !list.isEmpty else { continue }
             let ids = list.indices.map { sub(name, String($0)) }
@@ -191,18 +221,19 @@ struct KeywordCompiler {
             }
         }
         if let n = o["not"], SubschemaKeywords.isSchema(n) { add(11, "not", .not(sub("not"))) }
-        if let i = o["if"], SubschemaKeywords.isSchema(i) {
+        if draft >= .draft7, let i = o["if"], SubschemaKeywords.isSchema(i) {
             let then = o["then"].flatMap { SubschemaKeywords.isSchema($0) ? sub("then") : nil }
             let otherwise = o["else"].flatMap { SubschemaKeywords.isSchema($0) ? sub("else") : nil }
             // Even alone, `if` matters: its annotations count for `unevaluated*` when it passes.
-            if then != nil || otherwise != nil || !draft7 {
+            if then != nil || otherwise != nil || !draft.isLegacy {
                 add(12, "if", .ifThenElse(IfThenElse(condition: sub("if"), then: then, otherwise: otherwise)))
             }
         }
     }
 
-    private mutating func compileItems(_ o: JSONObject, draft7: Bool) {
-        if draft7 {
+    private mutating func compileItems(_ o: JSONObject) {
+        if draft < .draft2020_12 {
+            // `items` as an array is a tuple, with `additionalItems` for the rest.
             if let items = o["items"]?.arrayValue {
                 let ids = items.indices.map { sub("items", String($0)) }
                 if !ids.isEmpty { add(5, "items", .prefixItems(ids)) }
@@ -212,25 +243,21 @@ struct KeywordCompiler {
             } else if let items = o["items"], SubschemaKeywords.isSchema(items) {
                 add(6, "items", .items(sub("items"), from: 0))
             }
-            if let c = o["contains"], SubschemaKeywords.isSchema(c) {
-                add(7, "contains", .contains(ContainsRule(node: sub("contains"), min: 1, max: nil)))
+        } else {
+            var prefix = 0
+            if let items = o["prefixItems"]?.arrayValue, !items.isEmpty {
+                prefix = items.count
+                add(5, "prefixItems", .prefixItems(items.indices.map { sub("prefixItems", String($0)) }))
             }
-            return
+            if let items = o["items"], SubschemaKeywords.isSchema(items) {
+                add(6, "items", .items(sub("items"), from: prefix))
+            }
         }
-        var prefix = 0
-        if let items = o["prefixItems"]?.arrayValue, !items.isEmpty {
-            prefix = items.count
-            add(5, "prefixItems", .prefixItems(items.indices.map { sub("prefixItems", String($0)) }))
-        }
-        if let items = o["items"], SubschemaKeywords.isSchema(items) {
-            add(6, "items", .items(sub("items"), from: prefix))
-        }
-        if let c = o["contains"], SubschemaKeywords.isSchema(c) {
-            let validation = dialect.vocabularies.contains(.validation)
-            let min = validation ? count(o, "minContains") ?? 1 : 1
-            let max = validation ? count(o, "maxContains") : nil
-            add(7, "contains", .contains(ContainsRule(node: sub("contains"), min: min, max: max)))
-        }
+        guard draft >= .draft6, let c = o["contains"], SubschemaKeywords.isSchema(c) else { return }
+        let counted = !draft.isLegacy && dialect.vocabularies.contains(.validation)
+        let min = counted ? count(o, "minContains") ?? 1 : 1
+        let max = counted ? count(o, "maxContains") : nil
+        add(7, "contains", .contains(ContainsRule(node: sub("contains"), min: min, max: max)))
     }
 
     private mutating func compileFormat(_ o: JSONObject) {

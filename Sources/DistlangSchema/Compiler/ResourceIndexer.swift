@@ -1,8 +1,13 @@
 import DistlangCore
 
 /// Walks one document's schema positions (iteratively) and records its resources (`$id`), anchors
-/// (`$anchor`, `$dynamicAnchor`, draft-07 `$id: "#name"`) and the dialect of each (`$schema`).
+/// (`$anchor`, `$dynamicAnchor`, 2019-09 `$recursiveAnchor`, draft-04 to 07 `$id: "#name"`) and the
+/// dialect of each (`$schema`).
 struct ResourceIndexer {
+    /// The dynamic-anchor name under which a resource records its 2019-09 `$recursiveAnchor: true`
+    /// (no `$dynamicAnchor` can be named so: they start with a letter or `_`).
+    static let recursiveAnchor = "\u{0}recursive"
+
     unowned let compiler: SchemaCompiler
     let document: LoadedDocument
 
@@ -18,16 +23,24 @@ struct ResourceIndexer {
         var dialect: Dialect
     }
 
-    mutating func run(defaultDialect: Dialect) {
+    /// Indexes the document. Its `$schema` picks the dialect unless `honoursSchemaKeyword` is false
+    /// (`--draft`); an unknown one (not a standard dialect, not served) is a warning, and the
+    /// document is read in `defaultDialect`, as python-jsonschema does. Returns the dialect used.
+    @discardableResult
+    mutating func run(defaultDialect: Dialect, honoursSchemaKeyword: Bool = true) -> (dialect: Dialect, declared: Bool) {
         let position = SchemaPosition(document: document.id, pointer: .root)
         var dialect = defaultDialect
-        if case .object(let o) = document.value, let s = o["$schema"]?.stringValue {
+        var declared = false
+        if honoursSchemaKeyword, case .object(let o) = document.value, let s = o["$schema"]?.stringValue {
             if let d = compiler.dialect(forMetaschema: s, at: position) {
                 dialect = d
+                declared = true
             } else {
                 compiler.report(
-                    "schema.unknown-metaschema", "unknown $schema \"\(s)\": distlang knows 2020-12 and draft-07, and meta-schemas served with --ref",
-                    at: position, keyword: "$schema")
+                    "schema.unknown-metaschema",
+                    "unknown $schema \"\(s)\": validating as \(defaultDialect.draft.displayName) (distlang knows drafts 4, 6, 7, 2019-09 and 2020-12, and meta-schemas served with --ref or --ref-dir)",
+                    at: position, keyword: "$schema", severity: .warning,
+                    hint: "write a standard $schema such as \"\(Draft.draft2020_12.metaschemaURI)\", or choose the draft with --draft")
             }
         }
         let root = compiler.addResource(ResourceRecord(uri: document.uri, document: document.id, pointer: .root, dialect: dialect))
@@ -38,29 +51,14 @@ struct ResourceIndexer {
             var resource = item.resource
             var dialect = item.dialect
             let isRoot = item.pointer.isRoot
-            let id = o["$id"]?.stringValue
+            let id = o[dialect.draft.idKeyword]?.stringValue
             if !isRoot, let s = o["$schema"]?.stringValue, id != nil {
                 dialect = compiler.dialect(forMetaschema: s, at: SchemaPosition(document: document.id, pointer: item.pointer)) ?? dialect
             }
             let base = URIReference(compiler.resources[Int(resource)].uri)
-            switch dialect.draft {
-            case .draft2020_12:
-                if let id {
-                    let uri = base.resolving(id).withoutFragment.description
-                    resource = enter(uri: uri, pointer: item.pointer, dialect: dialect, isRoot: isRoot, current: resource)
-                }
-                if let a = o["$anchor"]?.stringValue {
-                    compiler.updateResource(resource) { $0.anchors[a] = $0.anchors[a] ?? item.pointer }
-                }
-                if let a = o["$dynamicAnchor"]?.stringValue {
-                    compiler.updateResource(resource) {
-                        $0.anchors[a] = $0.anchors[a] ?? item.pointer
-                        $0.dynamicAnchors[a] = $0.dynamicAnchors[a] ?? item.pointer
-                    }
-                }
-            case .draft7:
-                // A `$ref` makes its siblings, `$id` included, ignored.
-                if let id, o["$ref"] == nil {
+            if dialect.draft.isLegacy {
+                // A `$ref` makes its siblings, `id`/`$id` included, ignored.
+                if let id = o[dialect.draft.idKeyword]?.stringValue, o["$ref"] == nil {
                     if id.hasPrefix("#") {
                         let name = String(id.dropFirst())
                         compiler.updateResource(resource) { $0.anchors[name] = $0.anchors[name] ?? item.pointer }
@@ -72,12 +70,31 @@ struct ResourceIndexer {
                         }
                     }
                 }
+            } else {
+                if let id {
+                    let uri = base.resolving(id).withoutFragment.description
+                    resource = enter(uri: uri, pointer: item.pointer, dialect: dialect, isRoot: isRoot, current: resource)
+                }
+                if let a = o["$anchor"]?.stringValue {
+                    compiler.updateResource(resource) { $0.anchors[a] = $0.anchors[a] ?? item.pointer }
+                }
+                if dialect.draft == .draft2020_12, let a = o["$dynamicAnchor"]?.stringValue {
+                    compiler.updateResource(resource) {
+                        $0.anchors[a] = $0.anchors[a] ?? item.pointer
+                        $0.dynamicAnchors[a] = $0.dynamicAnchors[a] ?? item.pointer
+                    }
+                }
+                // 2019-09: `$recursiveAnchor: true` counts only at the root of a resource.
+                if dialect.draft == .draft2019_09, o["$recursiveAnchor"]?.boolValue == true, isRoot || id != nil {
+                    compiler.updateResource(resource) { $0.dynamicAnchors[Self.recursiveAnchor] = item.pointer }
+                }
             }
             document.positions[item.pointer.description] = resource
             for (tokens, child) in SubschemaKeywords.children(of: o, draft: dialect.draft).reversed() {
                 stack.append(Item(value: child, pointer: JSONPointer(tokens: item.pointer.tokens + tokens), resource: resource, dialect: dialect))
             }
         }
+        return (dialect, declared)
     }
 
     /// Starts a resource at `pointer` (the document root's resource takes the `$id` as an alias).

@@ -27,15 +27,18 @@ final class SchemaCompiler {
     // MARK: documents
 
     /// Adds a document under `uri` and indexes its resources; returns its id.
+    /// `honoursSchemaKeyword` false reads the document in `defaultDialect` whatever its `$schema` says.
     @discardableResult
-    func addDocument(value: Value, sourceMap: SourceMap?, uri: String, defaultDialect: Dialect) -> Int32 {
+    func addDocument(value: Value, sourceMap: SourceMap?, uri: String, defaultDialect: Dialect, honoursSchemaKeyword: Bool = true) -> Int32 {
         let key = SchemaRegistry.key(uri)
         if let existing = documentByURI[key] { return existing }
         let doc = LoadedDocument(id: Int32(documents.count), uri: key, value: value, sourceMap: sourceMap)
         documents.append(doc)
         documentByURI[key] = doc.id
         var indexer = ResourceIndexer(compiler: self, document: doc)
-        indexer.run(defaultDialect: defaultDialect)
+        let (dialect, declared) = indexer.run(defaultDialect: defaultDialect, honoursSchemaKeyword: honoursSchemaKeyword)
+        doc.dialect = dialect
+        doc.declaresDialect = declared
         return doc.id
     }
 
@@ -210,11 +213,11 @@ final class SchemaCompiler {
         guard case .object(let o) = value, let parent = o["$schema"]?.stringValue,
             var dialect = self.dialect(forMetaschema: parent, at: position, depth: depth + 1)
         else { return nil }
-        if dialect.draft == .draft2020_12, case .object(let vocab)? = o["$vocabulary"] {
+        if !dialect.draft.isLegacy, case .object(let vocab)? = o["$vocabulary"] {
             var set: Vocabularies = [.core]
             for (name, required) in vocab.entries {
                 if let v = Vocabularies.named(name) {
-                    set.insert(v)
+                    set.formUnion(v)
                 } else if required.boolValue == true {
                     report(
                         "schema.unknown-vocabulary", "the meta-schema \(key) requires the vocabulary \(name), which distlang does not implement",
@@ -228,7 +231,10 @@ final class SchemaCompiler {
 
     // MARK: diagnostics
 
-    func report(_ code: String, _ message: String, at position: SchemaPosition?, keyword: String? = nil, hint: String? = nil) {
+    func report(
+        _ code: String, _ message: String, at position: SchemaPosition?, keyword: String? = nil, severity: Diagnostic.Severity = .error,
+        hint: String? = nil
+    ) {
         var location: SourceLocation?
         var pointer: JSONPointer?
         if let position {
@@ -237,7 +243,7 @@ final class SchemaCompiler {
             if let keyword { pointer = position.pointer.appending(keyword) }
             location = doc.sourceMap?.location(of: pointer!)
         }
-        diagnostics.append(.error(code, message, at: location, pointer: pointer, hint: hint))
+        diagnostics.append(Diagnostic(severity, code: code, message, at: location, pointer: pointer, hint: hint))
     }
 }
 

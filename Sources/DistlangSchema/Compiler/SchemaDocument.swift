@@ -8,6 +8,9 @@ final class LoadedDocument {
     let sourceMap: SourceMap?
     /// Escaped JSON pointer of every schema position found by indexing -> its resource.
     var positions: [String: Int32] = [:]
+    /// The dialect of the document's root, and whether its `$schema` chose it.
+    var dialect = Dialect.standard(.draft2020_12)
+    var declaresDialect = false
 
     init(id: Int32, uri: String, value: Value, sourceMap: SourceMap?) {
         self.id = id
@@ -17,15 +20,12 @@ final class LoadedDocument {
     }
 }
 
-/// The dialect a schema resource is written in: draft and (2020-12) vocabularies.
+/// The dialect a schema resource is written in: draft and (2019-09, 2020-12) vocabularies.
 struct Dialect: Equatable {
     var draft: Draft
     var vocabularies: Vocabularies
 
-    static let draft2020_12 = Dialect(draft: .draft2020_12, vocabularies: .standard)
-    static let draft7 = Dialect(draft: .draft7, vocabularies: .standard)
-
-    static func standard(_ draft: Draft) -> Dialect { draft == .draft7 ? .draft7 : .draft2020_12 }
+    static func standard(_ draft: Draft) -> Dialect { Dialect(draft: draft, vocabularies: .standard) }
 }
 
 /// A schema resource: a document root or a subschema with its own `$id`.

@@ -3,50 +3,54 @@ import DistlangCore
 /// Where each draft keeps subschemas: the keywords the indexer walks to find `$id` and anchors.
 /// Anything else (`enum`, `const`, unknown keywords) is data, so an `$id` inside it is not an identifier.
 enum SubschemaKeywords {
-    /// Keywords whose value is one schema.
-    static func single(_ draft: Draft) -> Set<String> {
+    /// The keywords of one draft: those holding one schema, an array of schemas, an object of schemas.
+    struct Table {
+        let single: Set<String>
+        let array: Set<String>
+        let map: Set<String>
+    }
+
+    static func table(_ draft: Draft) -> Table {
         switch draft {
-        case .draft2020_12:
-            return [
-                "additionalProperties", "contains", "contentSchema", "else", "if", "items", "not", "propertyNames", "then",
-                "unevaluatedItems", "unevaluatedProperties",
-            ]
-        case .draft7:
-            return ["additionalItems", "additionalProperties", "contains", "else", "if", "not", "propertyNames", "then", "items"]
+        case .draft4: return draft4
+        case .draft6: return draft6
+        case .draft7: return draft7
+        case .draft2019_09: return draft2019
+        case .draft2020_12: return draft2020
         }
     }
 
-    /// Keywords whose value is an array of schemas.
-    static func array(_ draft: Draft) -> Set<String> {
-        switch draft {
-        case .draft2020_12: return ["allOf", "anyOf", "oneOf", "prefixItems"]
-        case .draft7: return ["allOf", "anyOf", "oneOf", "items"]
-        }
-    }
-
-    /// Keywords whose value is an object of schemas.
-    static func map(_ draft: Draft) -> Set<String> {
-        switch draft {
-        case .draft2020_12: return ["$defs", "definitions", "dependentSchemas", "dependencies", "patternProperties", "properties"]
-        case .draft7: return ["definitions", "patternProperties", "properties", "dependencies"]
-        }
-    }
-
-    static let single2020 = single(.draft2020_12), array2020 = array(.draft2020_12), map2020 = map(.draft2020_12)
-    static let single7 = single(.draft7), array7 = array(.draft7), map7 = map(.draft7)
+    private static let draft4 = Table(
+        single: ["additionalItems", "additionalProperties", "not", "items"], array: ["allOf", "anyOf", "oneOf", "items"],
+        map: ["definitions", "patternProperties", "properties", "dependencies"])
+    private static let draft6 = Table(
+        single: draft4.single.union(["contains", "propertyNames"]), array: draft4.array, map: draft4.map)
+    private static let draft7 = Table(single: draft6.single.union(["if", "then", "else"]), array: draft6.array, map: draft6.map)
+    private static let draft2019 = Table(
+        single: [
+            "additionalItems", "additionalProperties", "contains", "contentSchema", "else", "if", "items", "not", "propertyNames",
+            "then", "unevaluatedItems", "unevaluatedProperties",
+        ],
+        array: ["allOf", "anyOf", "oneOf", "items"],
+        map: ["$defs", "definitions", "dependentSchemas", "patternProperties", "properties"])
+    private static let draft2020 = Table(
+        single: [
+            "additionalProperties", "contains", "contentSchema", "else", "if", "items", "not", "propertyNames", "then",
+            "unevaluatedItems", "unevaluatedProperties",
+        ],
+        array: ["allOf", "anyOf", "oneOf", "prefixItems"],
+        map: ["$defs", "definitions", "dependentSchemas", "patternProperties", "properties"])
 
     /// The subschemas directly inside `object`, as (pointer tokens relative to it, value).
     static func children(of object: JSONObject, draft: Draft) -> [([String], Value)] {
-        let single = draft == .draft7 ? single7 : single2020
-        let array = draft == .draft7 ? array7 : array2020
-        let map = draft == .draft7 ? map7 : map2020
+        let t = table(draft)
         var out: [([String], Value)] = []
         for (key, value) in object.entries {
-            if single.contains(key), isSchema(value) { out.append(([key], value)) }
-            if array.contains(key), case .array(let items) = value {
+            if t.single.contains(key), isSchema(value) { out.append(([key], value)) }
+            if t.array.contains(key), case .array(let items) = value {
                 for (i, item) in items.enumerated() where isSchema(item) { out.append(([key, String(i)], item)) }
             }
-            if map.contains(key), case .object(let members) = value {
+            if t.map.contains(key), case .object(let members) = value {
                 for (name, item) in members.entries where isSchema(item) { out.append(([key, name], item)) }
             }
         }

@@ -52,7 +52,9 @@ enum Keyword {
 /// `enum`: the values, plus a set of the string members for a fast check of the common all-strings case.
 final class EnumValues: Sendable {
     let values: [Value]
-    let strings: Set<String>
+    /// Swift compares strings by canonical equivalence ("é" == "e\u{301}"), JSON by code points: the
+    /// set only rules strings out; a hit is confirmed on the code points.
+    private let strings: Set<String>
     let onlyStrings: Bool
 
     init(_ values: [Value]) {
@@ -64,6 +66,12 @@ final class EnumValues: Sendable {
         }
         strings = set
         onlyStrings = only
+    }
+
+    /// Whether the string `s` is a member (for an all-strings enum).
+    func containsString(_ s: String) -> Bool {
+        guard strings.contains(s) else { return false }
+        return values.contains { $0.stringValue?.utf8.elementsEqual(s.utf8) == true }
     }
 }
 
@@ -134,9 +142,13 @@ struct IfThenElse {
     let otherwise: NodeID?
 }
 
-/// `$dynamicRef`: the node it resolves to statically, and the anchor name that makes it dynamic
-/// (nil when the initial target does not start with a matching `$dynamicAnchor`).
+/// `$dynamicRef` (or 2019-09 `$recursiveRef`): the node it resolves to statically, and the anchor name
+/// that makes it dynamic (nil when the initial target does not start with a matching `$dynamicAnchor`,
+/// or `$recursiveAnchor: true`).
 struct DynamicReference {
     let target: NodeID
     let anchor: Int32?
+    /// `$recursiveRef`: the target is the outermost resource of the innermost run of resources in the
+    /// dynamic scope whose roots have `$recursiveAnchor: true`, rather than the outermost of all.
+    let recursive: Bool
 }

@@ -11,6 +11,8 @@ struct TypeMask: OptionSet, Sendable, Hashable {
     static let string = TypeMask(rawValue: 1 << 4)
     static let array = TypeMask(rawValue: 1 << 5)
     static let object = TypeMask(rawValue: 1 << 6)
+    /// Not a type: draft-04's reading of `integer`, under which an integral float such as 1.0 is not one.
+    static let integerExcludesFloats = TypeMask(rawValue: 1 << 7)
 
     /// The type a name in a `type` keyword stands for; nil for an unknown name.
     static func named(_ name: String) -> TypeMask? {
@@ -35,7 +37,9 @@ struct TypeMask: OptionSet, Sendable, Hashable {
         case .integer: return !isDisjoint(with: [.integer, .number])
         case .number(let d):
             if contains(.number) { return true }
-            return contains(.integer) && d.isFinite && d.rounded(.towardZero) == d
+            guard contains(.integer), d.isFinite, d.rounded(.towardZero) == d else { return false }
+            // Past 64 bits an integer literal is held as a double: it still counts as an integer.
+            return !contains(.integerExcludesFloats) || d.magnitude >= 0x1p63
         case .string: return contains(.string)
         case .array: return contains(.array)
         case .object: return contains(.object)

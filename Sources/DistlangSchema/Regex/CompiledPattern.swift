@@ -24,6 +24,12 @@ final class CompiledPattern: @unchecked Sendable {
         } catch {
             throw InvalidPattern(message: error.message)
         }
+        // The empty pattern is valid and matches every string; ICU refuses to compile it.
+        if translated.isEmpty {
+            regex = nil
+            simple = nil
+            return
+        }
         do {
             regex = try NSRegularExpression(pattern: translated, options: [])
         } catch {
@@ -35,6 +41,7 @@ final class CompiledPattern: @unchecked Sendable {
     /// Whether the pattern matches somewhere in `s`.
     func matches(_ s: String) -> Bool {
         if let simple, let answer = simple.matches(s) { return answer }
-        return regex!.firstMatch(in: s, options: [], range: NSRange(location: 0, length: s.utf16.count)) != nil
+        guard let regex else { return true }
+        return regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: s.utf16.count)) != nil
     }
 }

@@ -6,7 +6,9 @@ enum Messages {
     static func text(_ kind: ErrorKind, _ v: Value) -> String {
         switch kind {
         case .falseSchema: return "no value is allowed here"
-        case .type(let mask): return "expected \(typeList(mask)), got \(article(v.typeName))"
+        case .type(let mask):
+            let got = mask.contains(.integerExcludesFloats) && v.isFloatingPoint ? "number" : v.typeName
+            return "expected \(typeList(mask)), got \(article(got))"
         case .const(let c): return "must be \(show(c)), got \(show(v))"
         case .enumeration(let values): return "must be one of \(list(values)), got \(show(v))"
         case .multipleOf(let m): return "\(show(v)) is not a multiple of \(show(m))"
@@ -147,5 +149,13 @@ enum Messages {
             }
         }
         return JSONPointer(tokens: tokens)
+    }
+}
+
+extension Value {
+    /// Held as a double (written with a fraction or an exponent), even if integral.
+    var isFloatingPoint: Bool {
+        if case .number = self { return true }
+        return false
     }
 }

@@ -3,7 +3,7 @@ import DistlangCore
 extension Validator {
     func checkEnum(_ id: NodeID, _ k: Int, _ e: EnumValues, _ v: Value) -> Bool {
         if case .string(let s) = v, e.onlyStrings {
-            if e.strings.contains(s) { return true }
+            if e.containsString(s) { return true }
         } else {
             for c in e.values where JSONEquality.equal(v, c) { return true }
         }

@@ -176,8 +176,18 @@ final class Validator {
     }
 
     /// The target of a `$dynamicRef`: the outermost resource in the dynamic scope with the anchor.
+    /// For a `$recursiveRef`, the scope is walked from the innermost resource outwards, and the walk
+    /// stops at the first resource without `$recursiveAnchor: true` (as python-jsonschema does).
     func dynamicTarget(_ d: DynamicReference) -> NodeID {
         guard let anchor = d.anchor else { return d.target }
+        if d.recursive {
+            var target = d.target
+            for r in scope.reversed() {
+                guard let t = program.resources[Int(r)].dynamicAnchors[anchor] else { break }
+                target = t
+            }
+            return target
+        }
         for r in scope {
             if let t = program.resources[Int(r)].dynamicAnchors[anchor] { return t }
         }

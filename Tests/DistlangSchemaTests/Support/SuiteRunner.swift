@@ -41,7 +41,7 @@ enum SuiteRunner {
             return outcome
         }
         let options = SchemaCompileOptions(
-            assertFormats: assertFormats, defaultDraft: draft == "draft7" ? .draft7 : .draft2020_12,
+            assertFormats: assertFormats, defaultDraft: SuitePaths.draft(of: draft),
             baseURI: "https://suite.invalid/root.json")
         for group in groups {
             let groupName = group["description"]?.stringValue ?? "?"
