@@ -22,7 +22,8 @@ public struct AWSChecker: TargetChecker {
                     "aws.unsupported",
                     "database \(resource.name) cannot be built for aws: AWS has no serverless SQLite (Cloudflare D1 has no AWS equivalent in v1)",
                     at: .resource(resource.name, "type"),
-                    hint: "build this app for cloudflare only, or remove the database from the aws environments"))
+                    hint: "build this app for cloudflare only, or remove the database from the aws environments",
+                    causes: [JSONPointer(tokens: ["targets", "aws"])]))
             }
         }
         for bucket in plan.buckets { out += bucketName(bucket) }
@@ -32,7 +33,8 @@ public struct AWSChecker: TargetChecker {
                     "aws.queue-visibility",
                     "queue \(queue.resource.name) hides a received message for \(queue.resource.visibilityTimeout) s, less than the \(consumer.timeout) s timeout of its consumer \(consumer.name); AWS refuses such an event source mapping",
                     at: .resource(queue.resource.name, "visibility_timeout"), .resource(queue.resource.name),
-                    hint: "set visibility_timeout to at least \(consumer.timeout) (AWS recommends six times the function timeout)"))
+                    hint: "set visibility_timeout to at least \(consumer.timeout) (AWS recommends six times the function timeout)",
+                    causes: [.function(consumer.name, "timeout"), JSONPointer(tokens: ["defaults", "timeout"])]))
             }
         }
         for f in plan.functions { out += function(f) }

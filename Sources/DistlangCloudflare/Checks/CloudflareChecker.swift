@@ -25,7 +25,8 @@ public struct CloudflareChecker: TargetChecker {
                     "cloudflare.unreachable",
                     "function \(name) has http routes, but its Worker has neither a workers.dev URL nor a Cloudflare route, so no request reaches it",
                     at: .function(name, "http"),
-                    hint: "add a route for it under targets.cloudflare.routes, or set targets.cloudflare.workers_dev: true"))
+                    hint: "add a route for it under targets.cloudflare.routes, or set targets.cloudflare.workers_dev: true",
+                    causes: [JSONPointer(tokens: ["targets", "cloudflare", "workers_dev"]), JSONPointer(tokens: ["targets", "cloudflare", "routes"])]))
             }
         }
         for resource in plan.resources {

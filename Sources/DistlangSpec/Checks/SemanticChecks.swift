@@ -36,7 +36,12 @@ struct SemanticChecks {
             guard let r = resources[binding.resource] else {
                 sink.error(
                     "spec.unknown-resource", "no resource named \"\(binding.resource)\"", at: pointer, atKey: true,
-                    hint: Suggestions.hint(binding.resource, among: Array(resources.keys)))
+                    hint: Suggestions.hint(binding.resource, among: Array(resources.keys)),
+                    cause: OverlayCause(
+                        [resourcePointer(binding.resource)],
+                        message: "resource \(binding.resource) is removed here, but function \(f.name) still uses it",
+                        note: "function \(f.name) uses it here",
+                        hint: "remove the use here too (functions: { \(f.name): { uses: { \(binding.resource): null } } }), or keep the resource"))
                 continue
             }
             if !r.kind.allowedAccess.contains(binding.access) {
@@ -44,7 +49,8 @@ struct SemanticChecks {
                 sink.error(
                     "spec.access", "\(binding.access.rawValue) is not an access a \(r.kind.rawValue) allows (\(binding.resource) takes \(allowed))",
                     at: pointer,
-                    hint: r.kind == .queue ? "to receive messages from a queue, use `consumes: { queue: \(r.name) }`" : nil)
+                    hint: r.kind == .queue ? "to receive messages from a queue, use `consumes: { queue: \(r.name) }`" : nil,
+                    cause: OverlayCause([resourcePointer(r.name, "type")], note: "function \(f.name) uses it here"))
             }
         }
     }
@@ -55,11 +61,17 @@ struct SemanticChecks {
         guard let r = resources[c.queue] else {
             sink.error(
                 "spec.unknown-resource", "no resource named \"\(c.queue)\"", at: pointer,
-                hint: Suggestions.hint(c.queue, among: resources.values.filter { $0.kind == .queue }.map(\.name)))
+                hint: Suggestions.hint(c.queue, among: resources.values.filter { $0.kind == .queue }.map(\.name)),
+                cause: OverlayCause(
+                    [resourcePointer(c.queue)], message: "queue \(c.queue) is removed here, but function \(f.name) still consumes it",
+                    note: "function \(f.name) consumes it here",
+                    hint: "remove the consumer here too (functions: { \(f.name): { consumes: null } }), or keep the queue"))
             return
         }
         if r.kind != .queue {
-            sink.error("spec.consumes-kind", "\(c.queue) is a \(r.kind.rawValue), not a queue: only queues can be consumed", at: pointer)
+            sink.error(
+                "spec.consumes-kind", "\(c.queue) is a \(r.kind.rawValue), not a queue: only queues can be consumed", at: pointer,
+                cause: OverlayCause([resourcePointer(c.queue, "type")], note: "function \(f.name) consumes it here"))
         }
     }
 
@@ -160,7 +172,8 @@ struct SemanticChecks {
         for r in resources where r.kind == .queue && r.deadLetter && names.contains(r.name + "-dlq") {
             sink.error(
                 "spec.name-clash", "resource \(r.name)-dlq has the name of queue \(r.name)'s dead-letter queue",
-                at: resourcePointer(r.name + "-dlq"), atKey: true, hint: "rename it")
+                at: resourcePointer(r.name + "-dlq"), atKey: true, hint: "rename it",
+                cause: OverlayCause([resourcePointer(r.name, "dead_letter")]))
         }
     }
 }

@@ -68,7 +68,7 @@ struct EnvironmentNormaliser {
             switch Route.parse(text) {
             case .success(let r): return r
             case .failure(let e):
-                sink.error("spec.route", e.description, at: route.pointer)
+                sink.error("spec.route", e.description, at: route.pointer, hint: ExpressionSuggestions.route(text).map { "write \"\($0)\"" })
                 return nil
             }
         }
@@ -78,7 +78,13 @@ struct EnvironmentNormaliser {
             switch CronSchedule.parse(text) {
             case .success(let s): return s
             case .failure(let e):
-                sink.error("spec.schedule", e.description, at: schedule.pointer, hint: "for example \"0 3 * * *\" runs at 03:00 UTC every day")
+                let fix = ExpressionSuggestions.schedule(text)
+                let message = ExpressionSuggestions.isAWSSchedule(text)
+                    ? "\(JSONWriter.quote(text)) is an AWS schedule expression; a schedule is a 5-field cron expression (minute hour day-of-month month day-of-week) in UTC"
+                    : e.description
+                sink.error(
+                    "spec.schedule", message, at: schedule.pointer,
+                    hint: fix.map { "write \"\($0.cron)\" (\($0.meaning))" } ?? "for example \"0 3 * * *\" runs at 03:00 UTC every day")
                 return nil
             }
         }
