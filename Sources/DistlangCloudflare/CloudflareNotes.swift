@@ -17,9 +17,17 @@ struct CloudflareNotes {
             notes.append(
                 "http routes: a Worker receives every request for its workers.dev URL, route patterns and custom domains; methods and path parameters are the Worker's own concern, so its code must dispatch on them: \(routed.joined(separator: "; ")).")
         }
-        if !workers.isEmpty {
+        let written = workers.reduce(into: Set<String>()) { $0.formUnion($1.function.writtenSettings) }
+        switch (written.contains("memory"), written.contains("timeout")) {
+        case (true, true):
             notes.append(
                 "memory and timeout are ignored: a Worker has a fixed memory limit and no wall-clock timeout (its CPU time is limited by the plan).")
+        case (true, false):
+            notes.append("memory is ignored: a Worker has a fixed memory limit.")
+        case (false, true):
+            notes.append("timeout is ignored: a Worker has no wall-clock timeout (its CPU time is limited by the plan).")
+        case (false, false):
+            break
         }
         let partial = unique(workers.flatMap { worker in
             (worker.kvNamespaces + worker.buckets + worker.databases).filter { $0.access != .readwrite }.map {
@@ -44,12 +52,12 @@ struct CloudflareNotes {
         return notes
     }
 
-    /// Each queue with its visibility timeout: `orders (180 s)`, or per environment when they differ.
+    /// Each queue that sets a visibility timeout, with it: `orders (180 s)`, or per environment when they differ.
     private func visibilityTimeouts() -> [String] {
         var order: [String] = []
         var values: [String: [(environment: String, seconds: Int)]] = [:]
         for plan in plans {
-            for resource in plan.resources where resource.resource.kind == .queue {
+            for resource in plan.resources where resource.resource.kind == .queue && resource.resource.writtenSettings.contains("visibility_timeout") {
                 if values[resource.resource.name] == nil { order.append(resource.resource.name) }
                 values[resource.resource.name, default: []].append((plan.environment, resource.resource.visibilityTimeout))
             }

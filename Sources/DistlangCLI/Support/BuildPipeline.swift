@@ -11,17 +11,18 @@ struct BuildPipeline {
     let compiled: CompiledSpec
     let plan: BuildPlan
 
-    init(spec: String, out: String?, environments: [String], targets: [TargetKind], cloudFormationFormats: Set<CloudFormationFormat>) throws {
-        self.spec = spec
+    /// `spec` nil: the spec found from the current folder.
+    init(spec: String?, out: String?, environments: [String], targets: [TargetKind], cloudFormationFormats: Set<CloudFormationFormat>) throws {
         compiled = try SpecRun.compile(spec)
-        outDirectory = out ?? BuildPaths.defaultOutput(forSpec: spec)
+        self.spec = compiled.file
+        outDirectory = out ?? BuildPaths.defaultOutput(forSpec: compiled.file)
         let request = BuildRequest(
             environments: environments.isEmpty ? nil : Set(environments), targets: targets.isEmpty ? nil : Set(targets),
             cloudFormationFormats: cloudFormationFormats,
             specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory))
         do {
             plan = try Builder(emitters: TargetEmitters.all).plan(
-                models: compiled.models, specFile: spec, specText: compiled.text ?? "", request: request)
+                models: compiled.models, specFile: compiled.file, specText: compiled.text ?? "", request: request)
         } catch let error as BuildRequestError {
             throw SpecRun.usage(error.description)
         }
@@ -29,7 +30,7 @@ struct BuildPipeline {
         ProcessLifetime.keepUntilExit(plan)
         if !plan.diagnostics.isEmpty {
             let output = DiagnosticOutput(format: .text)
-            if let text = compiled.text { output.sources.register(file: spec, text: text) }
+            if let text = compiled.text { output.sources.register(file: compiled.file, text: text) }
             output.emit(plan.diagnostics)
             if plan.hasErrors {
                 output.summary(plan.diagnostics, success: "")

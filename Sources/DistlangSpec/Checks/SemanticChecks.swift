@@ -14,6 +14,7 @@ struct SemanticChecks {
             checkConsumes(f, byName)
             checkCredentials(f)
             checkCodeNames(f, byName)
+            checkTrigger(f)
         }
         checkOneConsumerPerQueue(functions)
         checkDuplicateRoutes(functions)
@@ -113,6 +114,19 @@ struct SemanticChecks {
     /// The path with parameter names erased: `/a/{x}` and `/a/{y}` are the same route.
     static func routeShape(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
+    }
+
+    /// A function with no http routes, schedule or queue is called by nothing distlang builds: say so
+    /// rather than build it in silence (triggers the spec cannot express yet, such as bucket events,
+    /// are wired up outside distlang).
+    private mutating func checkTrigger(_ f: FunctionModel) {
+        // A trigger that is written but wrong has its own error.
+        guard f.routes.isEmpty, f.schedules.isEmpty, f.consumes == nil, f.writtenSettings.isDisjoint(with: ["http", "schedule", "consumes"]) else { return }
+        sink.warning(
+            "spec.no-trigger",
+            "function \(f.name) has no trigger (http, schedule or consumes), so nothing that distlang builds calls it",
+            at: functionPointer(f), atKey: true,
+            hint: "add http routes, a schedule or consumes; a trigger the spec cannot express yet (a bucket event, a direct invocation) must be set up outside distlang")
     }
 
     // MARK: names visible to code

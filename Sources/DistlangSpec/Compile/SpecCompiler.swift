@@ -45,7 +45,13 @@ public struct SpecCompiler: Sendable {
         let warmUp = schema.prepareConcurrently()
         let loaded = Loader.load(file: path, displayName: displayName)
         warmUp?.wait()
-        var result = CompiledSpec(file: displayName ?? path, specDirectory: Self.directory(of: path), text: loaded.text)
+        return compile(loaded: loaded, file: displayName ?? path, specDirectory: Self.directory(of: path))
+    }
+
+    /// Compiles a spec already loaded (from standard input, or a file whose loading was timed apart);
+    /// `file` is how diagnostics name it, `specDirectory` where its sources are.
+    public func compile(loaded: LoadResult, file: String, specDirectory: String) -> CompiledSpec {
+        var result = CompiledSpec(file: file, specDirectory: specDirectory, text: loaded.text)
         result.isIOError = loaded.isIOError
         guard let document = loaded.document else {
             result.diagnostics = loaded.diagnostics
@@ -137,7 +143,8 @@ public struct SpecCompiler: Sendable {
         }
     }
 
-    static func directory(of path: String) -> String {
+    /// The folder of a spec file (`.` for a bare name).
+    public static func directory(of path: String) -> String {
         let dir = PathText.deletingLastComponent(path)
         return dir.isEmpty ? "." : dir
     }

@@ -393,7 +393,7 @@ enum EmbeddedSpecSchema {
         },
         "schedule": {
           "title": "Schedule",
-          "description": "When to run: a 5-field cron expression (minute hour day-of-month month day-of-week) in UTC, with Unix meaning (day of week 0-7, 0 and 7 are Sunday, or SUN-SAT), or a list of them.",
+          "description": "A 5-field cron expression in UTC (minute hour day-of-month month day-of-week), or a list of them; with Unix meaning: day of week 0-7 (0 and 7 are Sunday) or SUN-SAT.",
           "anyOf": [
             {
               "type": "string"

@@ -57,6 +57,7 @@ struct EnvironmentNormaliser {
         f.runtime = Runtime(rawValue: runtimeName) ?? .nodejs22
         f.memory = setting(node, defaults: defaults, key: "memory", path: path, builtIn: 128) { $0.int }
         f.timeout = setting(node, defaults: defaults, key: "timeout", path: path, builtIn: 30) { $0.int }
+        f.writtenSettings = Set(node.members.map(\.key) + (defaults?.members.map(\.key) ?? []))
         f.env = (node["env"]?.members ?? []).map { key, value in
             record("\(path).env.\(key)", value)
             return EnvironmentVariable(name: key, value: Self.text(of: value.value))
@@ -126,6 +127,7 @@ struct EnvironmentNormaliser {
         let path = "resources.\(name)"
         record("\(path).type", node["type"])
         var r = ResourceModel(name: name, kind: kind)
+        r.writtenSettings = Set(node.members.map(\.key).filter { $0 != "type" })
         switch kind {
         case .bucket:
             r.versioning = node["versioning"]?.bool ?? false
