@@ -15,7 +15,7 @@ public struct AWSChecker: TargetChecker {
 
     public func check(_ model: AppModel) -> [TargetFinding] {
         let plan = AWSPlanner.plan(model)
-        var out: [TargetFinding] = []
+        var out = model.targets.aws.map { AWSRegions.findings($0.region) } ?? []
         for resource in model.resources {
             if resource.kind == .database {
                 out.append(.error(

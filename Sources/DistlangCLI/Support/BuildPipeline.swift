@@ -31,12 +31,27 @@ struct BuildPipeline {
         if !plan.diagnostics.isEmpty {
             let output = DiagnosticOutput(format: .text)
             if let text = compiled.text { output.sources.register(file: compiled.file, text: text) }
-            output.emit(plan.diagnostics)
+            let placed = plan.diagnostics.map { Self.place($0, in: compiled.document) }
+            output.emit(placed)
             if plan.hasErrors {
-                output.summary(plan.diagnostics, success: "")
+                output.summary(placed, success: "")
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// A build problem the emitters found, placed in the spec: at its pointer, or, when it has no
+    /// single line (two names that map onto one identifier, a template over a quota), at the settings
+    /// of its target (`targets.aws`).
+    static func place(_ d: Diagnostic, in document: Document?) -> Diagnostic {
+        guard d.location == nil, let document else { return d }
+        var d = d
+        let target = d.code.split(separator: ".").first.map(String.init) ?? ""
+        let pointer = d.pointer ?? JSONPointer(tokens: ["targets", target])
+        guard document.sourceMap.contains(pointer) else { return d }
+        d.location = document.sourceMap.keyLocation(of: pointer)
+        d.pointer = pointer
+        return d
     }
 
     /// The differ, with the AWS IAM actions behind each access.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DistlangSchema
+import DistlangCore
 
 /// A first argument that names no command (`distlang valdate`): said plainly, with the command it
 /// probably means, instead of ArgumentParser's "unexpected argument".
