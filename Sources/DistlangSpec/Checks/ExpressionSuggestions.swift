@@ -26,8 +26,8 @@ enum ExpressionSuggestions {
     }
 
     /// A 5-field cron expression for an AWS schedule expression, and what it means:
-    /// `rate(30 minutes)` -> `*/30 * * * *`; `cron(0 3 * * ? *)` -> `0 3 * * *`. Nil when there is none
-    /// (a rate that does not divide an hour or a day has no cron equivalent).
+    /// `rate(30 minutes)` -> `*/30 * * * *`; `cron(0 3 * * ? *)` -> `0 3 * * *`. A rate that does not
+    /// divide an hour, a day or a month gets the nearest cron expression, saying so.
     static func schedule(_ text: String) -> (cron: String, meaning: String)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("rate("), trimmed.hasSuffix(")") {
@@ -50,10 +50,14 @@ enum ExpressionSuggestions {
         guard parts.count == 2, let n = Int(parts[0]), n > 0 else { return nil }
         let unit = parts[1].lowercased().hasSuffix("s") ? String(parts[1].lowercased().dropLast()) : parts[1].lowercased()
         let every = n == 1 ? "every \(unit)" : "every \(n) \(unit)s"
+        let inexact = "; no cron expression runs exactly \(every)"
         switch unit {
         case "minute" where 60 % n == 0: return (n == 1 ? "* * * * *" : "*/\(n) * * * *", every)
+        case "minute" where n < 60: return ("*/\(n) * * * *", "at minutes 0, \(n), \(2 * n) … of each hour" + inexact)
         case "hour" where 24 % n == 0: return (n == 1 ? "0 * * * *" : "0 */\(n) * * *", every + ", on the hour")
+        case "hour" where n < 24: return ("0 */\(n) * * *", "at hours 0, \(n), \(2 * n) … of each day" + inexact)
         case "day" where n == 1: return ("0 0 * * *", "every day at 00:00 UTC")
+        case "day" where n < 31: return ("0 0 */\(n) * *", "on days 1, \(1 + n), \(1 + 2 * n) … of each month" + inexact)
         default: return nil
         }
     }

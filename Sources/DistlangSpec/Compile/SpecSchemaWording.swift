@@ -101,7 +101,16 @@ struct SpecSchemaWording: Sendable {
                 d.hint = "add it, for example \(key): \(ValueSuggestions.written(example, json: json))"
             }
         case "additionalProperties", "unevaluatedProperties":
-            if let key = pointer.last { d.message = "unknown key \(JSONWriter.quote(key))" }
+            guard let key = pointer.last else { break }
+            d.message = "unknown key \(JSONWriter.quote(key))"
+            // The engine suggests only keys the object lacks; in an environment the object is merged,
+            // and the key an overlay misspells is usually one the base already sets.
+            let declared = place.schema["properties"]?.objectValue?.keys ?? []
+            let present = pointer.parent.flatMap { $0.resolve(in: root)?.objectValue }
+            let absent = declared.filter { !(present?.contains($0) ?? false) }
+            if let best = DidYouMean.suggest(key, from: absent) ?? DidYouMean.suggest(key, from: declared) {
+                d.hint = "did you mean \(JSONWriter.quote(best))?"
+            }
         case "minProperties", "minItems", "minLength":
             let empty = value?.objectValue?.isEmpty ?? value?.arrayValue?.isEmpty ?? (value?.stringValue?.isEmpty ?? false)
             guard empty else { break }
