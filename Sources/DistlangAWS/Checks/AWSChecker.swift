@@ -59,7 +59,7 @@ public struct AWSChecker: TargetChecker {
             out.append(.error(
                 "aws.handler",
                 "the Lambda handler \(f.handler) is longer than Lambda's 128 characters",
-                at: .function(function.name, "source")))
+                at: .function(function.name, "source"), hint: "shorten the source path or the handler name"))
         }
         return out
     }
@@ -84,12 +84,14 @@ public struct AWSChecker: TargetChecker {
                 size += variable.name.utf8.count + variable.value.utf8.count
             }
             if Self.reservedEnvironmentNames.contains(variable.name) {
-                out.append(TargetFinding(.error, "aws.env-reserved", "\(variable.name) is reserved by AWS Lambda", at: [pointer], atKey: true))
+                out.append(TargetFinding(
+                    .error, "aws.env-reserved", "\(variable.name) is reserved by AWS Lambda", at: [pointer], atKey: true,
+                    hint: "rename it: Lambda sets it for every function"))
             } else if !Self.isValidEnvironmentName(variable.name) {
                 out.append(TargetFinding(
                     .error, "aws.env-name",
                     "\"\(variable.name)\" is not a valid AWS Lambda variable name: use a letter, then one or more letters, digits or underscores",
-                    at: [pointer], atKey: true))
+                    at: [pointer], atKey: true, hint: "rename it"))
             }
             if variable.value.contains("{{resolve:") {
                 out.append(.error(
@@ -103,7 +105,8 @@ public struct AWSChecker: TargetChecker {
             out.append(.error(
                 "aws.env-size",
                 "the environment variables of function \(function.name) take \(size) bytes (names and values, without the resource names distlang adds), more than AWS Lambda's 4 KB",
-                at: .function(function.name, "env"), .function(function.name)))
+                at: .function(function.name, "env"), .function(function.name),
+                hint: "move large values into a secret, or into a file the function reads"))
         }
         return out
     }
@@ -139,7 +142,7 @@ public struct AWSChecker: TargetChecker {
             return .error(
                 "aws.route-conflict",
                 "the route \(key) is served by functions \(names.joined(separator: " and ")); an environment's HTTP API can send it to one only",
-                at: .function(names[1], "http"))
+                at: .function(names[1], "http"), hint: "serve the route from one function")
         }
     }
 

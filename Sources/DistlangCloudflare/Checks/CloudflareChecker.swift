@@ -18,7 +18,7 @@ public struct CloudflareChecker: TargetChecker {
                 out.append(TargetFinding(
                     .error, "cloudflare.invalid-name",
                     "the Worker name \"\(worker.name)\" is not valid on Cloudflare: use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-                    at: [.function(name)], atKey: true))
+                    at: [.function(name)], atKey: true, hint: "shorten the app, environment or function name"))
             }
             if !worker.function.routes.isEmpty && !worker.workersDev && worker.routes.isEmpty {
                 out.append(.warning(
@@ -38,7 +38,7 @@ public struct CloudflareChecker: TargetChecker {
                     out.append(TargetFinding(
                         .error, "cloudflare.invalid-name",
                         "the \(resource.resource.kind.rawValue) name \"\(name)\" is not valid on Cloudflare: use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters\(bucket ? " and at least 3" : "")",
-                        at: [.resource(resource.resource.name)], atKey: true))
+                        at: [.resource(resource.resource.name)], atKey: true, hint: "shorten the app, environment or resource name"))
                 }
             }
         }

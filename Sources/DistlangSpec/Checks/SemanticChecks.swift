@@ -72,6 +72,7 @@ struct SemanticChecks {
         if r.kind != .queue {
             sink.error(
                 "spec.consumes-kind", "\(c.queue) is a \(r.kind.rawValue), not a queue: only queues can be consumed", at: pointer,
+                hint: "name a queue here; to read or write a \(r.kind.rawValue), use `uses: { \(c.queue): read }`",
                 cause: OverlayCause([resourcePointer(c.queue, "type")], note: "function \(f.name) consumes it here"))
         }
     }
@@ -85,6 +86,7 @@ struct SemanticChecks {
                 sink.error(
                     "spec.second-consumer", "queue \(queue) already has a consumer (function \(earlier.name)); a queue has at most one",
                     at: functionPointer(f, "consumes", "queue"),
+                    hint: "let one function consume it, or give this function a queue of its own",
                     notes: [.init("function \(earlier.name) consumes it here", at: sink.location(of: functionPointer(earlier, "consumes", "queue")))])
             } else {
                 first[queue] = f
@@ -102,7 +104,7 @@ struct SemanticChecks {
                 if let (other, j) = seen[key] {
                     sink.error(
                         "spec.duplicate-route", "\(route) is already handled by function \(other.name)",
-                        at: functionPointer(f, "http", String(i)),
+                        at: functionPointer(f, "http", String(i)), hint: "remove one of them, or give one another path",
                         notes: [.init("declared here", at: sink.location(of: functionPointer(other, "http", String(j))))])
                 } else {
                     seen[key] = (f, i)
