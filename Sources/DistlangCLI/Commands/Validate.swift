@@ -69,7 +69,9 @@ struct Validate: ParsableCommand {
         ProcessLifetime.keepUntilExit(result.loaded)
         for source in result.sources { output.sources.register(file: source.file, text: source.text) }
         output.emit(result.diagnostics)
-        let failed = files.filter { file in result.diagnostics.contains { $0.severity == .error && $0.location?.file == file } }
+        let failed = files.filter { file in
+            result.diagnostics.contains { $0.severity == .error && ($0.location?.file == file || $0.code == "io.read" && $0.message.hasPrefix(file + " ")) }
+        }
         output.summary(result.diagnostics, files: files, failed: failed)
         if result.isUsageOrIOError { throw ExitCode(2) }
         if result.diagnostics.hasErrors { throw ExitCode(1) }

@@ -66,7 +66,10 @@ struct DiagnosticOutput {
         guard files.count > 1 else { return summary(diagnostics, success: "valid: \(files.joined(separator: ", "))") }
         guard format == .text else { return }
         let counts = "\(Self.plural(diagnostics.errorCount, "error")), \(Self.plural(diagnostics.warningCount, "warning"))"
-        if failed.isEmpty {
+        if failed.isEmpty && diagnostics.hasErrors {
+            // Errors that belong to no file of the list (a schema that does not compile).
+            Terminal.writeError(counts + "\n")
+        } else if failed.isEmpty {
             if !quiet { Terminal.write("all \(files.count) files valid: \(files.joined(separator: ", "))" + (diagnostics.warningCount > 0 ? " (\(counts))" : "") + "\n") }
         } else {
             Terminal.writeError("\(files.count - failed.count) of \(files.count) files valid; \(failed.count) invalid (\(failed.joined(separator: ", "))): \(counts)\n")

@@ -9,7 +9,8 @@ enum ValueSuggestions {
     /// (`Notes_App` -> `notes-app`, `stripe-key` -> `STRIPE_KEY`), a hyphen before a final number
     /// (`eu-west1` -> `eu-west-1`). Nil when none matches.
     static func matching(_ value: String, pattern: String) -> String? {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        // A name or a date is short; a value of kilobytes is no typo of one.
+        guard value.utf8.count <= maxLength, let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         func matches(_ s: String) -> Bool {
             regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
         }
@@ -18,6 +19,8 @@ enum ValueSuggestions {
         }
         return nil
     }
+
+    static let maxLength = 256
 
     private static func candidates(_ value: String) -> [String] {
         var out: [String] = []
