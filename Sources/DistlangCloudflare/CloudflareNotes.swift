@@ -10,9 +10,17 @@ struct CloudflareNotes {
         let workers = plans.flatMap(\.workers)
         let resources = plans.flatMap(\.resources)
 
-        if !workers.isEmpty {
+        let written = workers.reduce(into: Set<String>()) { $0.formUnion($1.function.writtenSettings) }
+        switch (written.contains("memory"), written.contains("timeout")) {
+        case (true, true):
             notes.append(
                 "memory and timeout are ignored: a Worker has a fixed memory limit and no wall-clock timeout (its CPU time is limited by the plan).")
+        case (true, false):
+            notes.append("memory is ignored: a Worker has a fixed memory limit.")
+        case (false, true):
+            notes.append("timeout is ignored: a Worker has no wall-clock timeout (its CPU time is limited by the plan).")
+        case (false, false):
+            break
         }
         let queues = visibilityTimeouts()
         if !queues.isEmpty {
@@ -28,12 +36,12 @@ struct CloudflareNotes {
         return notes
     }
 
-    /// Each queue with its visibility timeout: `orders (180 s)`, or per environment when they differ.
+    /// Each queue that sets a visibility timeout, with it: `orders (180 s)`, or per environment when they differ.
     private func visibilityTimeouts() -> [String] {
         var order: [String] = []
         var values: [String: [(environment: String, seconds: Int)]] = [:]
         for plan in plans {
-            for resource in plan.resources where resource.resource.kind == .queue {
+            for resource in plan.resources where resource.resource.kind == .queue && resource.resource.writtenSettings.contains("visibility_timeout") {
                 if values[resource.resource.name] == nil { order.append(resource.resource.name) }
                 values[resource.resource.name, default: []].append((plan.environment, resource.resource.visibilityTimeout))
             }

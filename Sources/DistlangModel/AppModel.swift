@@ -94,6 +94,10 @@ public struct FunctionModel: Sendable, Equatable {
     public var consumes: QueueConsumer?
     /// The function's name on each target (Worker name, Lambda function name).
     public var physicalNames: PhysicalNames
+    /// The keys the spec writes for this function, itself or in `defaults` (`memory`, `timeout`,
+    /// `http` …), as opposed to built-in defaults: a target that ignores a setting says so only when
+    /// the spec wrote it.
+    public var writtenSettings: Set<String> = []
 
     public init(
         name: String, source: String, handler: String = "handler", runtime: Runtime = .nodejs22, memory: Int = 128,
@@ -204,6 +208,9 @@ public struct ResourceModel: Sendable, Equatable {
     public var physicalNames: PhysicalNames
     /// Queues with `deadLetter`: the dead-letter queue's name on each target.
     public var deadLetterNames: PhysicalNames
+    /// The settings the spec writes for this resource (`visibility_timeout`, `max_retries`, …), as
+    /// opposed to defaults.
+    public var writtenSettings: Set<String> = []
 
     public init(
         name: String, kind: ResourceKind, bindingName: String? = nil, versioning: Bool = false, maxRetries: Int = 3,

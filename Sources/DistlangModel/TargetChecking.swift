@@ -25,10 +25,13 @@ public struct TargetFinding: Sendable, Equatable {
     /// Point at the member's key rather than its value.
     public var atKey: Bool
     public var hint: String?
+    /// Other spec values that lead to the problem: when an environment's overlay sets one of them,
+    /// the finding is reported at that overlay line, with a note at its own place.
+    public var causes: [JSONPointer]
 
     public init(
         _ severity: Diagnostic.Severity, _ code: String, _ message: String, at pointers: [JSONPointer],
-        atKey: Bool = false, hint: String? = nil
+        atKey: Bool = false, hint: String? = nil, causes: [JSONPointer] = []
     ) {
         self.severity = severity
         self.code = code
@@ -36,18 +39,21 @@ public struct TargetFinding: Sendable, Equatable {
         self.pointers = pointers
         self.atKey = atKey
         self.hint = hint
+        self.causes = causes
     }
 
     public static func error(
-        _ code: String, _ message: String, at pointers: JSONPointer..., atKey: Bool = false, hint: String? = nil
+        _ code: String, _ message: String, at pointers: JSONPointer..., atKey: Bool = false, hint: String? = nil,
+        causes: [JSONPointer] = []
     ) -> TargetFinding {
-        TargetFinding(.error, code, message, at: pointers, atKey: atKey, hint: hint)
+        TargetFinding(.error, code, message, at: pointers, atKey: atKey, hint: hint, causes: causes)
     }
 
     public static func warning(
-        _ code: String, _ message: String, at pointers: JSONPointer..., atKey: Bool = false, hint: String? = nil
+        _ code: String, _ message: String, at pointers: JSONPointer..., atKey: Bool = false, hint: String? = nil,
+        causes: [JSONPointer] = []
     ) -> TargetFinding {
-        TargetFinding(.warning, code, message, at: pointers, atKey: atKey, hint: hint)
+        TargetFinding(.warning, code, message, at: pointers, atKey: atKey, hint: hint, causes: causes)
     }
 }
 

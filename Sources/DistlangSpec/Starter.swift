@@ -1,9 +1,16 @@
-/// The starter app `distlang init` writes: a spec and a handler that validate and build as they are.
+/// The starter app `distlang init` writes: a spec and a handler that validate and build as they are,
+/// the spec's JSON Schema for editors, and the lines a `.gitignore` needs.
 public enum Starter {
     /// Files to write, relative to the target folder.
     public static func files(appName: String) -> [(path: String, contents: String)] {
         [("distlang.yaml", spec(appName)), ("src/hello.js", handler)]
     }
+
+    /// The schema file the spec's first line points editors at.
+    public static let schemaFile = (path: "distlang.schema.json", contents: SpecSchema.text)
+
+    /// What a repository should not commit: build output, distlang's local state and local secrets.
+    public static let ignoredPaths = ["dist/", ".distlang/", ".dev.vars"]
 
     /// A valid app name made from a folder name (`My App` -> `my-app`), or `app`.
     public static func appName(fromFolder folder: String) -> String {
@@ -18,9 +25,11 @@ public enum Starter {
 
     static func spec(_ name: String) -> String {
         """
-        # yaml-language-server: $schema=https://distlang.dev/schemas/distlang.schema.json
+        # yaml-language-server: $schema=distlang.schema.json
         # A distlang spec: one description of the app, built for every target below.
-        # Validate: distlang validate    Build: distlang build    Reference: docs/spec.md
+        # Validate: distlang validate    Build: distlang build    Keys: distlang schema
+        # distlang.schema.json gives editors completion and checks; after upgrading distlang, refresh it:
+        #   distlang schema > distlang.schema.json
         distlang: 1
         name: \(name)
         description: A starter app with one HTTP function and a key-value store.

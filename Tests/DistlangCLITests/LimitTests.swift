@@ -80,7 +80,7 @@ struct LimitTests {
     /// A spec with 3,000 errors and 3,000 warnings.
     static let manyErrors: Data = {
         var lines = ["distlang: 1", "name: many", "functions:"]
-        for i in 0..<3_000 { lines += ["  f\(i):", "    source: src/f\(i).js", "    memory: 1"] }
+        for i in 0..<3_000 { lines += ["  f\(i):", "    source: src/f\(i).js", "    memory: 1", "    schedule: \"0 3 * * *\""] }
         lines += ["targets:", "  cloudflare:", "    compatibility_date: \"2025-06-01\""]
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }()

@@ -188,6 +188,15 @@ import Testing
         #expect(has("`wrangler queues create shop-orders-dlq`"))
         #expect(has("`wrangler secret put STRIPE_KEY`"))
         #expect(has("api and nightly must share it"))
+        // A setting the spec never wrote is not "ignored".
+        var unset = SampleModels.shop()
+        for i in unset.functions.indices { unset.functions[i].writtenSettings = [] }
+        for i in unset.resources.indices { unset.resources[i].writtenSettings = [] }
+        let quiet = CloudflareEmitter().emit([unset], options: EmitOptions()).notes
+        #expect(!quiet.contains { $0.contains("memory") || $0.contains("timeout") || $0.contains("visibility_timeout") })
+        var memoryOnly = unset
+        memoryOnly.functions[0].writtenSettings = ["memory"]
+        #expect(CloudflareEmitter().emit([memoryOnly], options: EmitOptions()).notes.contains("memory is ignored: a Worker has a fixed memory limit."))
         let d1 = CloudflareEmitter().emit([SampleModels.catalog()], options: EmitOptions()).notes
         #expect(d1.contains { $0.contains("`wrangler d1 create books-catalog`") && $0.contains("`wrangler d1 migrations apply books-catalog --remote`") })
     }

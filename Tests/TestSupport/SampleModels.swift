@@ -24,9 +24,11 @@ public enum SampleModels {
         orders.maxRetries = 5
         orders.visibilityTimeout = 180
         orders.deadLetterNames = names("shop", environment, "orders-dlq", .queue, targets: targets)
+        orders.writtenSettings = ["dead_letter", "max_retries", "visibility_timeout"]
         var uploads = r("uploads", .bucket)
         uploads.versioning = true
-        let api = FunctionModel(
+        uploads.writtenSettings = ["versioning"]
+        var api = FunctionModel(
             name: "api", source: "src/api.js", memory: memory, timeout: 10,
             env: [EnvironmentVariable(name: "LOG_LEVEL", value: "info")], secrets: ["STRIPE_KEY"],
             routes: [
@@ -38,6 +40,7 @@ public enum SampleModels {
                 Binding(resource: "uploads", access: .read),
             ],
             physicalNames: names("shop", environment, "api", nil, targets: targets))
+        api.writtenSettings = ["source", "memory", "timeout", "env", "secrets", "http", "uses"]
         let fulfil = FunctionModel(
             name: "fulfil", source: "src/fulfil.js", timeout: 30, uses: [Binding(resource: "uploads", access: .write)],
             consumes: QueueConsumer(queue: "orders", batchSize: 10),

@@ -15,14 +15,15 @@ public struct AWSChecker: TargetChecker {
 
     public func check(_ model: AppModel) -> [TargetFinding] {
         let plan = AWSPlanner.plan(model)
-        var out: [TargetFinding] = []
+        var out = model.targets.aws.map { AWSRegions.findings($0.region) } ?? []
         for resource in model.resources {
             if resource.kind == .database {
                 out.append(.error(
                     "aws.unsupported",
                     "database \(resource.name) cannot be built for aws: AWS has no serverless SQLite (Cloudflare D1 has no AWS equivalent in v1)",
                     at: .resource(resource.name, "type"),
-                    hint: "build this app for cloudflare only, or remove the database from the aws environments"))
+                    hint: "build this app for cloudflare only, or remove the database from the aws environments",
+                    causes: [JSONPointer(tokens: ["targets", "aws"])]))
             }
         }
         for bucket in plan.buckets { out += bucketName(bucket) }
@@ -32,7 +33,8 @@ public struct AWSChecker: TargetChecker {
                     "aws.queue-visibility",
                     "queue \(queue.resource.name) hides a received message for \(queue.resource.visibilityTimeout) s, less than the \(consumer.timeout) s timeout of its consumer \(consumer.name); AWS refuses such an event source mapping",
                     at: .resource(queue.resource.name, "visibility_timeout"), .resource(queue.resource.name),
-                    hint: "set visibility_timeout to at least \(consumer.timeout) (AWS recommends six times the function timeout)"))
+                    hint: "set visibility_timeout to at least \(consumer.timeout) (AWS recommends six times the function timeout)",
+                    causes: [.function(consumer.name, "timeout"), JSONPointer(tokens: ["defaults", "timeout"])]))
             }
         }
         for f in plan.functions { out += function(f) }
@@ -76,12 +78,14 @@ public struct AWSChecker: TargetChecker {
                 size += variable.name.utf8.count + variable.value.utf8.count
             }
             if Self.reservedEnvironmentNames.contains(variable.name) {
-                out.append(TargetFinding(.error, "aws.env-reserved", "\(variable.name) is reserved by AWS Lambda", at: [pointer], atKey: true))
+                out.append(TargetFinding(
+                    .error, "aws.env-reserved", "\(variable.name) is reserved by AWS Lambda", at: [pointer], atKey: true,
+                    hint: "rename it: Lambda sets it for every function"))
             } else if !Self.isValidEnvironmentName(variable.name) {
                 out.append(TargetFinding(
                     .error, "aws.env-name",
                     "\"\(variable.name)\" is not a valid AWS Lambda variable name: use a letter, then one or more letters, digits or underscores",
-                    at: [pointer], atKey: true))
+                    at: [pointer], atKey: true, hint: "rename it"))
             }
             if variable.value.contains("{{resolve:") {
                 out.append(.error(
@@ -95,7 +99,8 @@ public struct AWSChecker: TargetChecker {
             out.append(.error(
                 "aws.env-size",
                 "the environment variables of function \(function.name) take \(size) bytes (names and values, without the resource names distlang adds), more than AWS Lambda's 4 KB",
-                at: .function(function.name, "env"), .function(function.name)))
+                at: .function(function.name, "env"), .function(function.name),
+                hint: "move large values into a secret, or into a file the function reads"))
         }
         return out
     }
@@ -131,7 +136,7 @@ public struct AWSChecker: TargetChecker {
             return .error(
                 "aws.route-conflict",
                 "the route \(key) is served by functions \(names.joined(separator: " and ")); an environment's HTTP API can send it to one only",
-                at: .function(names[1], "http"))
+                at: .function(names[1], "http"), hint: "serve the route from one function")
         }
     }
 

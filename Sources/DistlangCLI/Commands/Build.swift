@@ -23,8 +23,8 @@ struct Build: ParsableCommand {
         var formats: Set<CloudFormationFormat> { self == .both ? [.yaml, .json] : self == .json ? [.json] : [.yaml] }
     }
 
-    @Argument(help: "The spec (default: ./distlang.yaml).")
-    var spec = "distlang.yaml"
+    @Argument(help: ArgumentHelp(SpecInput.argumentHelp, valueName: "spec"))
+    var spec: String?
 
     @Option(help: "The output folder (default: dist next to the spec).")
     var out: String?
@@ -32,11 +32,13 @@ struct Build: ParsableCommand {
     @Option(help: "Only this environment (repeatable).")
     var env: [String] = []
 
-    @Option(help: "Only this target: cloudflare or aws (repeatable).")
+    @Option(help: "Only this target (repeatable).")
     var target: [TargetKind] = []
 
     @Option(help: "CloudFormation format: yaml, json or both.")
     var cfnFormat: CloudFormationFormatOption = .yaml
+
+    @OptionGroup var chatter: QuietOption
 
     func run() throws {
         let pipeline = try BuildPipeline(spec: spec, out: out, environments: env, targets: target, cloudFormationFormats: cfnFormat.formats)
@@ -52,6 +54,7 @@ struct Build: ParsableCommand {
         let diff = StageTimings.measure("diff") {
             BuildPipeline.differ.diff(previous: previous, current: writer.mergedManifest(pipeline.plan, previous: previous))
         }
+        guard !chatter.quiet else { return }
         StageTimings.measure("output") {
             Terminal.write(BuildSummary.text(plan: pipeline.plan, report: report, outDirectory: pipeline.outDirectory, diff: diff, hadPrevious: previous != nil))
         }

@@ -18,8 +18,8 @@ struct Diff: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json, markdown }
     enum FailOn: String, ExpressibleByArgument { case dataLoss = "data-loss", any }
 
-    @Argument(help: "The spec (default: ./distlang.yaml).")
-    var spec = "distlang.yaml"
+    @Argument(help: ArgumentHelp(SpecInput.argumentHelp, valueName: "spec"))
+    var spec: String?
 
     @Option(help: "The folder holding the previous build (default: dist next to the spec).")
     var against: String?

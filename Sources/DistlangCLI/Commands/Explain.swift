@@ -10,8 +10,8 @@ struct Explain: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case yaml, json }
 
-    @Argument(help: "The spec (default: ./distlang.yaml).")
-    var spec = "distlang.yaml"
+    @Argument(help: ArgumentHelp(SpecInput.argumentHelp, valueName: "spec"))
+    var spec: String?
 
     @Option(help: "Only this environment.")
     var env: String?
@@ -25,7 +25,7 @@ struct Explain: ParsableCommand {
         if let env {
             models = models.filter { $0.environment == env }
             guard !models.isEmpty else {
-                throw SpecRun.usage("no environment \"\(env)\" in \(spec) (it has: \(compiled.models.map(\.environment).joined(separator: ", ")))")
+                throw SpecRun.usage("no environment \"\(env)\" in \(compiled.file) (it has: \(compiled.models.map(\.environment).joined(separator: ", ")))")
             }
         }
         switch format {

@@ -12,7 +12,7 @@ struct Validate: ParsableCommand {
         discussion: "Exit codes: 0 valid, 1 invalid, 2 usage or I/O error (or an invalid schema)."
     )
 
-    @Argument(help: "The files to validate (default: ./distlang.yaml).")
+    @Argument(help: "The files to validate; - reads standard input (default: distlang.yaml, .yml or .json here or in a parent folder).")
     var files: [String] = []
 
     @Option(help: "Validate the files against this JSON Schema (drafts 4, 6, 7, 2019-09, 2020-12) instead of as specs.")
@@ -36,11 +36,13 @@ struct Validate: ParsableCommand {
     @Option(help: "Report at most this many errors, and this many warnings (default 100; every one is counted).")
     var maxErrors: Int?
 
-    @Option(help: "Output format: text, json, github or sarif.")
+    @Option(help: "Output format: text to standard error; json, github (workflow annotations) or sarif to standard output.")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
+
+    @OptionGroup var chatter: QuietOption
 
     func validate() throws {
         if schema != nil, catalog != nil { throw ValidationError("--schema and --catalog cannot be used together") }
@@ -58,7 +60,7 @@ struct Validate: ParsableCommand {
     }
 
     mutating func run() throws {
-        let output = DiagnosticOutput(format: format, limit: maxErrors)
+        let output = DiagnosticOutput(format: format, limit: maxErrors, quiet: chatter.quiet)
         if schemaMode {
             try runSchemaMode(output)
         } else {
@@ -80,26 +82,31 @@ struct Validate: ParsableCommand {
         ProcessLifetime.keepUntilExit(result.loaded)
         for source in result.sources { output.sources.register(file: source.file, text: source.text) }
         output.emit(result.diagnostics)
-        output.summary(result.diagnostics, success: "valid: \(files.joined(separator: ", "))")
+        let failed = files.filter { file in
+            result.diagnostics.contains { $0.severity == .error && ($0.location?.file == file || $0.code == "io.read" && $0.message.hasPrefix(file + " ")) }
+        }
+        output.summary(result.diagnostics, files: files, failed: failed)
         if result.isUsageOrIOError { throw ExitCode(2) }
         if result.diagnostics.hasErrors || (strict && result.diagnostics.warningCount > 0) { throw ExitCode(1) }
     }
 
     private func runSpecMode(_ output: DiagnosticOutput) throws {
-        let paths = files.isEmpty ? ["distlang.yaml"] : files
+        let inputs = try files.isEmpty ? [SpecInput.resolve(nil)] : files.map { try SpecInput.resolve($0) }
         let compiler = SpecCompiler.shipped
         var diagnostics: [Diagnostic] = []
+        var failed: [String] = []
         var ioError = false
-        for path in paths {
-            let compiled = Timings.compile(path, compiler)
-            if let text = compiled.text { output.sources.register(file: path, text: text) }
+        for input in inputs {
+            let compiled = Timings.compile(input, compiler)
+            if let text = compiled.text { output.sources.register(file: compiled.file, text: text) }
             diagnostics += compiled.diagnostics
             ioError = ioError || compiled.isIOError
+            if compiled.hasErrors || compiled.isIOError || (strict && compiled.diagnostics.warningCount > 0) { failed.append(input.displayName) }
             ProcessLifetime.keepUntilExit(compiled)
         }
         StageTimings.measure("output") {
             output.emit(diagnostics)
-            output.summary(diagnostics, success: "valid: \(paths.joined(separator: ", "))")
+            output.summary(diagnostics, files: inputs.map(\.displayName), failed: failed)
         }
         if ioError { throw ExitCode(2) }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }

@@ -17,14 +17,17 @@ struct DiagnosticOutput {
     let sources: SourceCache
     /// The most errors, and the most warnings, a report shows (`validate --max-errors`).
     var limit: Int
+    /// `--quiet`: no success line (errors and warnings still print).
+    var quiet = false
 
     /// The limit without `--max-errors`.
     static let defaultLimit = 100
 
-    init(format: DiagnosticFormat, sources: SourceCache = SourceCache(), limit: Int? = nil) {
+    init(format: DiagnosticFormat, sources: SourceCache = SourceCache(), limit: Int? = nil, quiet: Bool = false) {
         self.format = format
         self.sources = sources
         self.limit = max(1, limit ?? Self.defaultLimit)
+        self.quiet = quiet
     }
 
     func emit(_ diagnostics: [Diagnostic]) {
@@ -46,18 +49,34 @@ struct DiagnosticOutput {
         }
     }
 
-    /// The closing line of a text run: success to standard output, failure counts to standard error.
+    /// The closing line of a text run: success to standard output (not with `--quiet`), failure
+    /// counts to standard error.
     func summary(_ diagnostics: [Diagnostic], success: String) {
         guard format == .text else { return }
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         if errors == 0 {
-            Terminal.write(success + (warnings > 0 ? " (\(plural(warnings, "warning")))" : "") + "\n")
+            if !quiet { Terminal.write(success + (warnings > 0 ? " (\(Self.plural(warnings, "warning")))" : "") + "\n") }
         } else {
-            Terminal.writeError("\(plural(errors, "error")), \(plural(warnings, "warning"))\n")
+            Terminal.writeError("\(Self.plural(errors, "error")), \(Self.plural(warnings, "warning"))\n")
         }
     }
 
-    private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    /// The closing line of a run over several files: how many passed and which failed.
+    func summary(_ diagnostics: [Diagnostic], files: [String], failed: [String]) {
+        guard files.count > 1 else { return summary(diagnostics, success: "valid: \(files.joined(separator: ", "))") }
+        guard format == .text else { return }
+        let counts = "\(Self.plural(diagnostics.errorCount, "error")), \(Self.plural(diagnostics.warningCount, "warning"))"
+        if failed.isEmpty && diagnostics.hasErrors {
+            // Errors that belong to no file of the list (a schema that does not compile).
+            Terminal.writeError(counts + "\n")
+        } else if failed.isEmpty {
+            if !quiet { Terminal.write("all \(files.count) files valid: \(files.joined(separator: ", "))" + (diagnostics.warningCount > 0 ? " (\(counts))" : "") + "\n") }
+        } else {
+            Terminal.writeError("\(files.count - failed.count) of \(files.count) files valid; \(failed.count) invalid (\(failed.joined(separator: ", "))): \(counts)\n")
+        }
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }
 
 /// Standard output and error, and whether to colour them.

@@ -33,6 +33,10 @@ enum EntryPoint {
     }
 
     static func runCommand(_ arguments: [String]) -> Int32 {
+        if let unknown = UnknownCommand(arguments) {
+            FileHandle.standardError.write(Data(unknown.message.utf8))
+            return 2
+        }
         do {
             var command = try Distlang.parseAsRoot(arguments)
             try command.run()

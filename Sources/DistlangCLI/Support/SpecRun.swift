@@ -6,12 +6,13 @@ import DistlangSpec
 /// Compiling the spec for commands that need a valid one (explain, build, diff): diagnostics are
 /// printed as text, and an invalid spec ends the command with exit code 1 (2 for I/O problems).
 enum SpecRun {
-    static func compile(_ path: String, strict: Bool = false, recordingProvenance: Bool = false) throws -> CompiledSpec {
+    /// Compiles the spec named by a command's argument (nil: the one found from the current folder).
+    static func compile(_ argument: String?, strict: Bool = false, recordingProvenance: Bool = false) throws -> CompiledSpec {
         var compiler = SpecCompiler.shipped
         compiler.recordsProvenance = recordingProvenance
-        let compiled = Timings.compile(path, compiler)
+        let compiled = Timings.compile(try SpecInput.resolve(argument), compiler)
         let output = DiagnosticOutput(format: .text)
-        if let text = compiled.text { output.sources.register(file: path, text: text) }
+        if let text = compiled.text { output.sources.register(file: compiled.file, text: text) }
         let shown = compiled.diagnostics.filter { $0.severity == .error || strict || $0.code != "spec.source-missing" }
         if !shown.isEmpty { output.emit(shown) }
         ProcessLifetime.keepUntilExit(compiled)

@@ -11,29 +11,20 @@ enum Timings {
         return !value.isEmpty && value != "0"
     }()
 
-    /// Compiles a spec. With timings on, the stages `SpecCompiler.compile(file:)` runs in one go are
-    /// run one by one (the same calls, so the same result) to time loading apart from the rest; the
-    /// schema stage is timed by wrapping the spec's schema validator.
-    static func compile(_ path: String, _ compiler: SpecCompiler) -> CompiledSpec {
-        guard StageTimings.isEnabled else { return compiler.compile(file: path) }
-        let loaded = StageTimings.measure("load") { Loader.load(file: path) }
-        guard let document = loaded.document else {
-            // Reported exactly as the compiler reports it (loading again costs little next to a failed run).
-            return compiler.compile(file: path)
+    /// Compiles a spec. With timings on, loading is timed apart from the rest; the schema stage is
+    /// timed by wrapping the spec's schema validator.
+    static func compile(_ input: SpecInput, _ compiler: SpecCompiler) -> CompiledSpec {
+        guard StageTimings.isEnabled else {
+            // From a file, the schema compiles while the file loads.
+            if let path = input.path { return compiler.compile(file: path) }
+            return compiler.compile(loaded: input.load(), file: input.displayName, specDirectory: input.directory)
         }
+        let loaded = StageTimings.measure("load") { input.load() }
         var timed = SpecCompiler(schema: TimedSchema(inner: SpecSchemaValidator.shared))
         timed.checkSourceFiles = compiler.checkSourceFiles
         timed.recordsProvenance = compiler.recordsProvenance
         timed.targetCheckers = compiler.targetCheckers
-        var compiled = StageTimings.measure("normalise") { timed.compile(document: document, specDirectory: directory(of: path)) }
-        compiled.text = loaded.text
-        return compiled
-    }
-
-    /// The spec's folder, as `SpecCompiler.compile(file:)` computes it.
-    static func directory(of path: String) -> String {
-        let dir = PathText.deletingLastComponent(path)
-        return dir.isEmpty ? "." : dir
+        return StageTimings.measure("normalise") { timed.compile(loaded: loaded, file: input.displayName, specDirectory: input.directory) }
     }
 }
 

@@ -18,14 +18,15 @@ public struct CloudflareChecker: TargetChecker {
                 out.append(TargetFinding(
                     .error, "cloudflare.invalid-name",
                     "the Worker name \"\(worker.name)\" is not valid on Cloudflare: use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-                    at: [.function(name)], atKey: true))
+                    at: [.function(name)], atKey: true, hint: "shorten the app, environment or function name"))
             }
             if !worker.function.routes.isEmpty && !worker.workersDev && worker.routes.isEmpty {
                 out.append(.warning(
                     "cloudflare.unreachable",
                     "function \(name) has http routes, but its Worker has neither a workers.dev URL nor a Cloudflare route, so no request reaches it",
                     at: .function(name, "http"),
-                    hint: "add a route for it under targets.cloudflare.routes, or set targets.cloudflare.workers_dev: true"))
+                    hint: "add a route for it under targets.cloudflare.routes, or set targets.cloudflare.workers_dev: true",
+                    causes: [JSONPointer(tokens: ["targets", "cloudflare", "workers_dev"]), JSONPointer(tokens: ["targets", "cloudflare", "routes"])]))
             }
         }
         for resource in plan.resources {
@@ -37,7 +38,7 @@ public struct CloudflareChecker: TargetChecker {
                     out.append(TargetFinding(
                         .error, "cloudflare.invalid-name",
                         "the \(resource.resource.kind.rawValue) name \"\(name)\" is not valid on Cloudflare: use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters\(bucket ? " and at least 3" : "")",
-                        at: [.resource(resource.resource.name)], atKey: true))
+                        at: [.resource(resource.resource.name)], atKey: true, hint: "shorten the app, environment or resource name"))
                 }
             }
         }

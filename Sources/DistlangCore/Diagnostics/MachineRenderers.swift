@@ -119,7 +119,7 @@ public enum SARIFDiagnosticRenderer {
             "name": .string(DistlangTool.name),
             "version": .string(DistlangTool.version),
             "informationUri": .string(DistlangTool.informationURI),
-            "rules": .array(rules.map { ["id": .string($0)] }),
+            "rules": .array(rules.map(rule)),
         ]
         var run: JSONObject = ["tool": ["driver": driver], "results": .array(results)]
         if !omitted.isEmpty {
@@ -131,6 +131,20 @@ public enum SARIFDiagnosticRenderer {
             "runs": [.object(run)],
         ]
         return JSONWriter(indent: 2).string(log) + "\n"
+    }
+
+    /// A rule per code, described from `DiagnosticCatalog` with a link to its row in the docs.
+    static func rule(_ code: String) -> Value {
+        var rule: JSONObject = ["id": .string(code)]
+        if let entry = DiagnosticCatalog.entry(code) {
+            rule["shortDescription"] = ["text": .string(entry.summary)]
+            var full = entry.rule
+            if let fix = entry.fix { full += " Fix: \(fix)." }
+            rule["fullDescription"] = ["text": .string(full)]
+            rule["defaultConfiguration"] = ["level": .string(entry.severity == "warning" ? "warning" : "error")]
+        }
+        rule["helpUri"] = .string(DiagnosticCatalog.helpURI(code))
+        return .object(rule)
     }
 
     private static func physicalLocation(_ l: SourceLocation) -> Value {

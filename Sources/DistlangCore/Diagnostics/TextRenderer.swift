@@ -47,28 +47,24 @@ public struct TextDiagnosticRenderer: Sendable {
     static let maxExcerptWidth = 100
 
     private func excerpt(_ location: SourceLocation, into out: inout String) {
-        guard location.line > 0, let line = sources.line(location.line, of: location.file) else { return }
+        guard location.line > 0,
+            let window = sources.window(location.line, of: location.file, around: max(location.column, 1), width: Self.maxExcerptWidth)
+        else { return }
         let width = gutterWidth(location)
         let number = String(location.line)
-        var scalars = Array(line.unicodeScalars)
-        var col = max(location.column, 1)
-        var endColumn = location.span.end.line == location.line ? location.span.end.column : col + 1
-        var prefix = "", suffix = ""
-        if scalars.count > Self.maxExcerptWidth {
-            let start = max(0, min(col - 1 - Self.maxExcerptWidth / 2, scalars.count - Self.maxExcerptWidth))
-            let end = min(scalars.count, start + Self.maxExcerptWidth)
-            if start > 0 { prefix = "…" }
-            if end < scalars.count { suffix = "…" }
-            scalars = Array(scalars[start..<end])
-            col -= start - prefix.count
-            endColumn -= start - prefix.count
-            if !prefix.isEmpty { scalars.insert("…", at: 0) }
-        }
+        var scalars = window.scalars
+        // Columns within the window (1-based); a cut at the start shows as "…", one more column.
+        let cutBefore = window.firstColumn > 1
+        let cutAfter = window.firstColumn - 1 + scalars.count < window.lineLength
+        let shift = window.firstColumn - 1 - (cutBefore ? 1 : 0)
+        let col = max(location.column, 1) - shift
+        let endColumn = (location.span.end.line == location.line ? location.span.end.column : max(location.column, 1) + 1) - shift
+        if cutBefore { scalars.insert("…", at: 0) }
         let shown = String(String.UnicodeScalarView(scalars.map { $0.value < 0x20 && $0 != "\t" ? " " : $0 }))
-        out += String(repeating: " ", count: width - number.count) + paint(number, .blue) + " " + paint("|", .blue) + " " + shown + suffix + "\n"
+        out += String(repeating: " ", count: width - number.count) + paint(number, .blue) + " " + paint("|", .blue) + " " + shown + (cutAfter ? "…" : "") + "\n"
         // The marker line copies tabs so the caret lines up with the column.
         var marker = ""
-        for i in 0..<min(col - 1, scalars.count) { marker.append(scalars[i] == "\t" ? "\t" : " ") }
+        for i in 0..<max(0, min(col - 1, scalars.count)) { marker.append(scalars[i] == "\t" ? "\t" : " ") }
         if col - 1 > scalars.count { marker += String(repeating: " ", count: col - 1 - scalars.count) }
         var length = 1
         if endColumn > col { length = min(endColumn, scalars.count + 1) - col }

@@ -23,6 +23,11 @@ enum YAMLSyntaxError {
                 "yaml.tab", "a tab character is not allowed here: YAML indentation must use spaces", at: problemAt,
                 hint: "replace the tab with spaces")
         }
+        if let hinted = YAMLStructureHint(bytes: bytes, file: file).diagnostic(
+            problem: problem, at: problemAt, context: context, contextAt: contextAt)
+        {
+            return hinted
+        }
         if let context, let contextAt {
             if context == "while scanning a quoted scalar", problem.contains("end of stream") {
                 return .error(

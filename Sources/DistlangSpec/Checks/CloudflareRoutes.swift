@@ -19,7 +19,7 @@ enum CloudflareRoutes {
                 if !httpFunctions.contains(name) {
                     sink.warning(
                         "spec.route-without-http", "function \(name) has no http routes, so this route reaches a Worker that does not expect requests",
-                        at: named.pointer)
+                        at: named.pointer, hint: "give function \(name) http routes, or route to a function that has them")
                 }
                 function = name
             } else if httpFunctions.count == 1 {

@@ -14,6 +14,7 @@ struct SemanticChecks {
             checkConsumes(f, byName)
             checkCredentials(f)
             checkCodeNames(f, byName)
+            checkTrigger(f)
         }
         checkOneConsumerPerQueue(functions)
         checkDuplicateRoutes(functions)
@@ -36,7 +37,12 @@ struct SemanticChecks {
             guard let r = resources[binding.resource] else {
                 sink.error(
                     "spec.unknown-resource", "no resource named \"\(binding.resource)\"", at: pointer, atKey: true,
-                    hint: Suggestions.hint(binding.resource, among: Array(resources.keys)))
+                    hint: Suggestions.hint(binding.resource, among: Array(resources.keys)),
+                    cause: OverlayCause(
+                        [resourcePointer(binding.resource)],
+                        message: "resource \(binding.resource) is removed here, but function \(f.name) still uses it",
+                        note: "function \(f.name) uses it here",
+                        hint: "remove the use here too (functions: { \(f.name): { uses: { \(binding.resource): null } } }), or keep the resource"))
                 continue
             }
             if !r.kind.allowedAccess.contains(binding.access) {
@@ -44,7 +50,8 @@ struct SemanticChecks {
                 sink.error(
                     "spec.access", "\(binding.access.rawValue) is not an access a \(r.kind.rawValue) allows (\(binding.resource) takes \(allowed))",
                     at: pointer,
-                    hint: r.kind == .queue ? "to receive messages from a queue, use `consumes: { queue: \(r.name) }`" : nil)
+                    hint: r.kind == .queue ? "to receive messages from a queue, use `consumes: { queue: \(r.name) }`" : nil,
+                    cause: OverlayCause([resourcePointer(r.name, "type")], note: "function \(f.name) uses it here"))
             }
         }
     }
@@ -55,11 +62,18 @@ struct SemanticChecks {
         guard let r = resources[c.queue] else {
             sink.error(
                 "spec.unknown-resource", "no resource named \"\(c.queue)\"", at: pointer,
-                hint: Suggestions.hint(c.queue, among: resources.values.filter { $0.kind == .queue }.map(\.name)))
+                hint: Suggestions.hint(c.queue, among: resources.values.filter { $0.kind == .queue }.map(\.name)),
+                cause: OverlayCause(
+                    [resourcePointer(c.queue)], message: "queue \(c.queue) is removed here, but function \(f.name) still consumes it",
+                    note: "function \(f.name) consumes it here",
+                    hint: "remove the consumer here too (functions: { \(f.name): { consumes: null } }), or keep the queue"))
             return
         }
         if r.kind != .queue {
-            sink.error("spec.consumes-kind", "\(c.queue) is a \(r.kind.rawValue), not a queue: only queues can be consumed", at: pointer)
+            sink.error(
+                "spec.consumes-kind", "\(c.queue) is a \(r.kind.rawValue), not a queue: only queues can be consumed", at: pointer,
+                hint: "name a queue here; to read or write a \(r.kind.rawValue), use `uses: { \(c.queue): read }`",
+                cause: OverlayCause([resourcePointer(c.queue, "type")], note: "function \(f.name) consumes it here"))
         }
     }
 
@@ -72,6 +86,7 @@ struct SemanticChecks {
                 sink.error(
                     "spec.second-consumer", "queue \(queue) already has a consumer (function \(earlier.name)); a queue has at most one",
                     at: functionPointer(f, "consumes", "queue"),
+                    hint: "let one function consume it, or give this function a queue of its own",
                     notes: [.init("function \(earlier.name) consumes it here", at: sink.location(of: functionPointer(earlier, "consumes", "queue")))])
             } else {
                 first[queue] = f
@@ -89,7 +104,7 @@ struct SemanticChecks {
                 if let (other, j) = seen[key] {
                     sink.error(
                         "spec.duplicate-route", "\(route) is already handled by function \(other.name)",
-                        at: functionPointer(f, "http", String(i)),
+                        at: functionPointer(f, "http", String(i)), hint: "remove one of them, or give one another path",
                         notes: [.init("declared here", at: sink.location(of: functionPointer(other, "http", String(j))))])
                 } else {
                     seen[key] = (f, i)
@@ -101,6 +116,19 @@ struct SemanticChecks {
     /// The path with parameter names erased: `/a/{x}` and `/a/{y}` are the same route.
     static func routeShape(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
+    }
+
+    /// A function with no http routes, schedule or queue is called by nothing distlang builds: say so
+    /// rather than build it in silence (triggers the spec cannot express yet, such as bucket events,
+    /// are wired up outside distlang).
+    private mutating func checkTrigger(_ f: FunctionModel) {
+        // A trigger that is written but wrong has its own error.
+        guard f.routes.isEmpty, f.schedules.isEmpty, f.consumes == nil, f.writtenSettings.isDisjoint(with: ["http", "schedule", "consumes"]) else { return }
+        sink.warning(
+            "spec.no-trigger",
+            "function \(f.name) has no trigger (http, schedule or consumes), so nothing that distlang builds calls it",
+            at: functionPointer(f), atKey: true,
+            hint: "add http routes, a schedule or consumes; a trigger the spec cannot express yet (a bucket event, a direct invocation) must be set up outside distlang")
     }
 
     // MARK: names visible to code
@@ -160,7 +188,8 @@ struct SemanticChecks {
         for r in resources where r.kind == .queue && r.deadLetter && names.contains(r.name + "-dlq") {
             sink.error(
                 "spec.name-clash", "resource \(r.name)-dlq has the name of queue \(r.name)'s dead-letter queue",
-                at: resourcePointer(r.name + "-dlq"), atKey: true, hint: "rename it")
+                at: resourcePointer(r.name + "-dlq"), atKey: true, hint: "rename it",
+                cause: OverlayCause([resourcePointer(r.name, "dead_letter")]))
         }
     }
 }

@@ -1,6 +1,6 @@
-import DistlangSchema
+import DistlangCore
 
-/// "Did you mean …?" hints for names the spec refers to (edit distance from the schema engine).
+/// "Did you mean …?" hints for names the spec refers to.
 enum Suggestions {
     /// A hint naming the closest candidate, or listing the candidates when none is close.
     static func hint(_ word: String, among candidates: [String]) -> String? {

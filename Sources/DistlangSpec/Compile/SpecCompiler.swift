@@ -45,7 +45,13 @@ public struct SpecCompiler: Sendable {
         let warmUp = schema.prepareConcurrently()
         let loaded = Loader.load(file: path, displayName: displayName)
         warmUp?.wait()
-        var result = CompiledSpec(file: displayName ?? path, specDirectory: Self.directory(of: path), text: loaded.text)
+        return compile(loaded: loaded, file: displayName ?? path, specDirectory: Self.directory(of: path))
+    }
+
+    /// Compiles a spec already loaded (from standard input, or a file whose loading was timed apart);
+    /// `file` is how diagnostics name it, `specDirectory` where its sources are.
+    public func compile(loaded: LoadResult, file: String, specDirectory: String) -> CompiledSpec {
+        var result = CompiledSpec(file: file, specDirectory: specDirectory, text: loaded.text)
         result.isIOError = loaded.isIOError
         guard let document = loaded.document else {
             result.diagnostics = loaded.diagnostics
@@ -75,16 +81,16 @@ public struct SpecCompiler: Sendable {
         let environments = EnvironmentExpander.expand(document)
         let specDirectory = checkSourceFiles ? result.specDirectory : nil
         let outcomes = Parallel.map(environments.count + 1) { [self] i -> EnvironmentOutcome in
-            guard i > 0 else { return EnvironmentOutcome(diagnostics: schema.validate(document)) }
+            guard i > 0 else { return EnvironmentOutcome(schema: schema.validate(document)) }
             let env = environments[i - 1]
             // The base is checked whole; an environment only where its overlay can have changed it.
             let focused = env.overlaySpan != nil ? OverlayFocus.document(merged: env.document, overlay: env.overlay) : nil
-            var outcome = EnvironmentOutcome(diagnostics: focused.map(schema.validate) ?? [])
+            var outcome = EnvironmentOutcome(schema: focused.map(schema.validate) ?? [])
             var normaliser = EnvironmentNormaliser(environment: env, specDirectory: specDirectory, recordsProvenance: recordsProvenance)
             outcome.model = normaliser.run()
             outcome.provenance = normaliser.provenance
-            outcome.diagnostics += normaliser.sink.diagnostics
-            if let model = outcome.model { outcome.diagnostics += targetDiagnostics(model, in: env.document) }
+            outcome.findings = normaliser.sink.findings
+            if let model = outcome.model { outcome.targetFindings = targetFindings(model, in: env.document) }
             return outcome
         }
         var models: [AppModel] = []
@@ -94,40 +100,51 @@ public struct SpecCompiler: Sendable {
                 if recordsProvenance { result.provenance[environments[i - 1].name] = outcome.provenance }
             }
         }
-        result.diagnostics = Self.deduplicated(outcomes.flatMap(\.diagnostics)).sortedForOutput()
+        let base = outcomes[0].schema
+        let perEnvironment = environments.indices.map { i in
+            (environment: environments[i], findings: outcomes[i + 1].findings(after: base))
+        }
+        result.diagnostics = OverlayAttribution(document: document).combine(base: base, environments: perEnvironment).sortedForOutput()
         result.models = result.diagnostics.hasErrors ? [] : models
         return result
     }
 
     /// The target checkers' findings on one environment's model, placed in its document.
-    private func targetDiagnostics(_ model: AppModel, in document: Document) -> [Diagnostic] {
+    private func targetFindings(_ model: AppModel, in document: Document) -> [SpecFinding] {
         var sink = DiagnosticSink(sourceMap: document.sourceMap)
         for checker in targetCheckers where model.targets.kinds.contains(checker.target) {
             for finding in checker.check(model) {
                 let pointer = finding.pointers.first { document.sourceMap.contains($0) } ?? finding.pointers.last ?? .root
-                sink.report(finding.severity, finding.code, finding.message, at: pointer, atKey: finding.atKey, hint: finding.hint)
+                sink.report(
+                    finding.severity, finding.code, finding.message, at: pointer, atKey: finding.atKey, hint: finding.hint,
+                    cause: finding.causes.isEmpty ? nil : OverlayCause(finding.causes))
             }
         }
-        return sink.diagnostics
+        return sink.findings
     }
 
     /// What checking one environment (or, first, the base) found.
     private struct EnvironmentOutcome: Sendable {
-        var diagnostics: [Diagnostic]
+        var schema: [Diagnostic]
+        var findings: [SpecFinding] = []
+        var targetFindings: [SpecFinding] = []
         var model: AppModel?
         var provenance = Provenance()
-    }
 
-    /// A problem in the base shows up in every environment; report it once.
-    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<String>()
-        return diagnostics.filter { d in
-            let l = d.location
-            return seen.insert("\(d.severity)|\(d.code)|\(d.message)|\(l?.file ?? "")|\(l?.line ?? 0)|\(l?.column ?? 0)").inserted
+        /// Everything found, one diagnostic per problem: a rule's finding on a value the schema
+        /// already rejects is an echo of that error, and the targets judge only a spec the schema
+        /// accepts (their rules are about names and values it would reject first).
+        func findings(after base: [Diagnostic]) -> [SpecFinding] {
+            let rejected = Set((base + schema).filter { $0.severity == .error }.compactMap(\.pointer))
+            var out = schema.map { SpecFinding(diagnostic: $0, cause: nil) }
+            out += findings.filter { !rejected.contains($0.diagnostic.pointer ?? .root) }
+            if rejected.isEmpty { out += targetFindings }
+            return out
         }
     }
 
-    static func directory(of path: String) -> String {
+    /// The folder of a spec file (`.` for a bare name).
+    public static func directory(of path: String) -> String {
         let dir = PathText.deletingLastComponent(path)
         return dir.isEmpty ? "." : dir
     }

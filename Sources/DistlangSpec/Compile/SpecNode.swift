@@ -54,32 +54,3 @@ struct SpecNode {
         return [self]
     }
 }
-
-/// Collects diagnostics for one document, locating them through its source map.
-struct DiagnosticSink {
-    let sourceMap: SourceMap
-    private(set) var diagnostics: [Diagnostic] = []
-
-    init(sourceMap: SourceMap) { self.sourceMap = sourceMap }
-
-    /// Reports at the value (or, with `atKey`, at the member's key).
-    mutating func report(
-        _ severity: Diagnostic.Severity, _ code: String, _ message: String, at pointer: JSONPointer, atKey: Bool = false,
-        hint: String? = nil, notes: [Diagnostic.Note] = []
-    ) {
-        let location = atKey ? sourceMap.keyLocation(of: pointer) : sourceMap.location(of: pointer)
-        diagnostics.append(Diagnostic(severity, code: code, message, at: location, pointer: pointer, hint: hint, notes: notes))
-    }
-
-    mutating func error(_ code: String, _ message: String, at pointer: JSONPointer, atKey: Bool = false, hint: String? = nil, notes: [Diagnostic.Note] = []) {
-        report(.error, code, message, at: pointer, atKey: atKey, hint: hint, notes: notes)
-    }
-
-    mutating func warning(_ code: String, _ message: String, at pointer: JSONPointer, atKey: Bool = false, hint: String? = nil, notes: [Diagnostic.Note] = []) {
-        report(.warning, code, message, at: pointer, atKey: atKey, hint: hint, notes: notes)
-    }
-
-    func location(of pointer: JSONPointer, atKey: Bool = false) -> SourceLocation {
-        atKey ? sourceMap.keyLocation(of: pointer) : sourceMap.location(of: pointer)
-    }
-}

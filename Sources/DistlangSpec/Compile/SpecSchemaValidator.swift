@@ -4,9 +4,10 @@ import DistlangSchema
 import Foundation
 
 /// Validates specs with distlang's own JSON Schema engine against the embedded spec schema,
-/// compiled once per process.
+/// compiled once per process, and words its reports for a spec author (`SpecSchemaWording`).
 public struct SpecSchemaValidator: SpecSchemaValidating {
     let schema: JSONSchema
+    let wording: SpecSchemaWording
 
     /// The compiled spec schema. The embedded schema is part of the binary and covered by tests (which
     /// also check it against its meta-schema), so failing to compile it is a build defect.
@@ -23,15 +24,19 @@ public struct SpecSchemaValidator: SpecSchemaValidating {
         let loaded = Loader.load(text: SpecSchema.text, file: "distlang.schema.json", format: .json)
         guard let document = loaded.document else { throw DiagnosticsError(loaded.diagnostics) }
         let options = SchemaCompileOptions(validatesAgainstMetaschema: checkingMetaschema, baseURI: SpecSchema.id)
-        return SpecSchemaValidator(schema: try JSONSchema.compile(document, options: options))
+        return SpecSchemaValidator(
+            schema: try JSONSchema.compile(document, options: options),
+            wording: SpecSchemaWording(annotations: SchemaAnnotations(root: document.value)))
     }
 
     public func validate(_ document: Document) -> [Diagnostic] {
-        schema.validate(document).map { d in
+        let found = schema.validate(document)
+        guard !found.isEmpty else { return [] }
+        return wording.reword(found.map { d in
             var d = d
             if d.code.hasPrefix("schema.") { d.code = "spec." + d.code.dropFirst("schema.".count) }
             return d
-        }
+        }, in: document)
     }
 
     /// Property names the schema allows at `pointer` (for did-you-mean hints).

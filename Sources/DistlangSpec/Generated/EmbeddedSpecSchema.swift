@@ -35,7 +35,7 @@ enum EmbeddedSpecSchema {
     },
     "name": {
       "title": "App name",
-      "description": "Lowercase letters, digits and hyphens, 2 to 32 characters, starting with a letter; the first part of every physical name.",
+      "description": "Lowercase letters, digits and hyphens, 2 to 32 characters, starting with a letter and ending with a letter or digit; the first part of every physical name.",
       "type": "string",
       "pattern": "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
       "examples": [
@@ -110,6 +110,8 @@ enum EmbeddedSpecSchema {
       "type": "object",
       "minProperties": 1,
       "propertyNames": {
+        "title": "Function name",
+        "description": "Lowercase letters, digits and hyphens, 1 to 31 characters, starting with a letter.",
         "pattern": "^[a-z][a-z0-9-]{0,30}$"
       },
       "additionalProperties": {
@@ -131,6 +133,8 @@ enum EmbeddedSpecSchema {
       "description": "Stores and queues, by name (unique across all types).",
       "type": "object",
       "propertyNames": {
+        "title": "Resource name",
+        "description": "Lowercase letters, digits and hyphens, 1 to 31 characters, starting with a letter.",
         "pattern": "^[a-z][a-z0-9-]{0,30}$"
       },
       "additionalProperties": {
@@ -154,6 +158,8 @@ enum EmbeddedSpecSchema {
       "description": "Named environments, each an overlay on the base spec. Without this key there is one environment, `default`.",
       "type": "object",
       "propertyNames": {
+        "title": "Environment name",
+        "description": "Lowercase letters, digits and hyphens, 1 to 20 characters, starting with a letter.",
         "pattern": "^[a-z][a-z0-9-]{0,19}$"
       },
       "additionalProperties": {
@@ -208,7 +214,7 @@ enum EmbeddedSpecSchema {
       "properties": {
         "source": {
           "title": "Source",
-          "description": "The entry module, relative to the spec file. It may not exist yet when the spec is built (a warning).",
+          "description": "A path relative to the spec file (not starting with / or \\): the entry module. It may not exist yet when the spec is built (a warning).",
           "type": "string",
           "minLength": 1,
           "pattern": "^[^/\\\\]",
@@ -218,7 +224,7 @@ enum EmbeddedSpecSchema {
         },
         "handler": {
           "title": "Handler",
-          "description": "The export AWS invokes. Cloudflare uses the module's default export.",
+          "description": "A JavaScript identifier: the export AWS invokes. Cloudflare uses the module's default export.",
           "type": "string",
           "pattern": "^[A-Za-z_$][A-Za-z0-9_$]*$",
           "default": "handler",
@@ -268,6 +274,8 @@ enum EmbeddedSpecSchema {
           "description": "Plain configuration values (strings, numbers, booleans), passed as text on every target. Never put credentials here: declare them under `secrets`.",
           "type": "object",
           "propertyNames": {
+            "title": "Variable name",
+            "description": "Letters, digits and underscores, not starting with a digit.",
             "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
           },
           "additionalProperties": {
@@ -289,6 +297,8 @@ enum EmbeddedSpecSchema {
           "description": "Names of secrets the function reads. Values never appear in the spec or in any output: on Cloudflare they are set with `wrangler secret put` (or a sensitive Terraform variable), on AWS each is a Secrets Manager secret whose ARN the function gets as `<NAME>_SECRET_ARN`.",
           "type": "array",
           "items": {
+            "title": "Secret name",
+            "description": "Uppercase letters, digits and underscores, starting with a letter.",
             "type": "string",
             "pattern": "^[A-Z][A-Z0-9_]*$"
           },
@@ -322,9 +332,13 @@ enum EmbeddedSpecSchema {
           "description": "Resources the function binds to, with the access it needs: kv, bucket and database take read, write or readwrite; a queue takes send (to receive, use `consumes`).",
           "type": "object",
           "propertyNames": {
+            "title": "Resource name",
+            "description": "Lowercase letters, digits and hyphens, 1 to 31 characters, starting with a letter.",
             "pattern": "^[a-z][a-z0-9-]{0,30}$"
           },
           "additionalProperties": {
+            "title": "Access",
+            "description": "read, write or readwrite for a kv, bucket or database; send for a queue.",
             "enum": [
               "read",
               "write",
@@ -351,7 +365,7 @@ enum EmbeddedSpecSchema {
           "properties": {
             "queue": {
               "title": "Queue",
-              "description": "The name of a queue resource.",
+              "description": "Lowercase letters, digits and hyphens, starting with a letter: the name of a queue resource.",
               "type": "string",
               "pattern": "^[a-z][a-z0-9-]{0,30}$",
               "examples": [
@@ -379,7 +393,7 @@ enum EmbeddedSpecSchema {
         },
         "schedule": {
           "title": "Schedule",
-          "description": "When to run: a 5-field cron expression (minute hour day-of-month month day-of-week) in UTC, with Unix meaning (day of week 0-7, 0 and 7 are Sunday, or SUN-SAT), or a list of them.",
+          "description": "A 5-field cron expression in UTC (minute hour day-of-month month day-of-week), or a list of them; with Unix meaning: day of week 0-7 (0 and 7 are Sunday) or SUN-SAT.",
           "anyOf": [
             {
               "type": "string"
@@ -634,7 +648,7 @@ enum EmbeddedSpecSchema {
       "properties": {
         "account_id": {
           "title": "Account ID",
-          "description": "The Cloudflare account. When absent, Terraform takes it as the variable `account_id` and wrangler reads CLOUDFLARE_ACCOUNT_ID.",
+          "description": "32 lowercase hexadecimal digits: the Cloudflare account ID, as the dashboard shows it. When absent, Terraform takes it as the variable `account_id` and wrangler reads CLOUDFLARE_ACCOUNT_ID.",
           "type": "string",
           "pattern": "^[0-9a-f]{32}$",
           "examples": [
@@ -643,7 +657,7 @@ enum EmbeddedSpecSchema {
         },
         "compatibility_date": {
           "title": "Compatibility date",
-          "description": "The Workers runtime date (yyyy-mm-dd).",
+          "description": "A date written yyyy-mm-dd (quoted in YAML): the version of the Workers runtime the code expects.",
           "type": "string",
           "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
           "examples": [
@@ -655,6 +669,8 @@ enum EmbeddedSpecSchema {
           "description": "Workers runtime flags.",
           "type": "array",
           "items": {
+            "title": "Compatibility flag",
+            "description": "Lowercase letters, digits and underscores, such as nodejs_compat.",
             "type": "string",
             "pattern": "^[a-z0-9_]+$"
           },
@@ -700,7 +716,7 @@ enum EmbeddedSpecSchema {
     },
     "cloudflareRoute": {
       "title": "Cloudflare route",
-      "description": "A route pattern on a zone, or a custom domain.",
+      "description": "A `pattern` with its `zone`, or a custom `domain` alone; either may name its `function`.",
       "type": "object",
       "additionalProperties": false,
       "properties": {
@@ -724,7 +740,7 @@ enum EmbeddedSpecSchema {
         },
         "domain": {
           "title": "Custom domain",
-          "description": "A hostname the Worker serves entirely.",
+          "description": "A hostname of letters, digits, dots and hyphens: the Worker serves all of it.",
           "type": "string",
           "minLength": 1,
           "pattern": "^[A-Za-z0-9.-]+$",
@@ -734,7 +750,7 @@ enum EmbeddedSpecSchema {
         },
         "function": {
           "title": "Function",
-          "description": "The function whose Worker serves the route; may be left out when exactly one function has `http` routes.",
+          "description": "Lowercase letters, digits and hyphens, starting with a letter: the function whose Worker serves the route; may be left out when exactly one function has `http` routes.",
           "type": "string",
           "pattern": "^[a-z][a-z0-9-]{0,30}$",
           "examples": [
@@ -786,7 +802,7 @@ enum EmbeddedSpecSchema {
       "properties": {
         "region": {
           "title": "Region",
-          "description": "The AWS region.",
+          "description": "A region name such as eu-west-1 (two letters, a part of the world, a number): where everything is created.",
           "type": "string",
           "pattern": "^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$",
           "examples": [

@@ -57,6 +57,7 @@ struct EnvironmentNormaliser {
         f.runtime = Runtime(rawValue: runtimeName) ?? .nodejs22
         f.memory = setting(node, defaults: defaults, key: "memory", path: path, builtIn: 128) { $0.int }
         f.timeout = setting(node, defaults: defaults, key: "timeout", path: path, builtIn: 30) { $0.int }
+        f.writtenSettings = Set(node.members.map(\.key) + (defaults?.members.map(\.key) ?? []))
         f.env = (node["env"]?.members ?? []).map { key, value in
             record("\(path).env.\(key)", value)
             return EnvironmentVariable(name: key, value: Self.text(of: value.value))
@@ -68,7 +69,7 @@ struct EnvironmentNormaliser {
             switch Route.parse(text) {
             case .success(let r): return r
             case .failure(let e):
-                sink.error("spec.route", e.description, at: route.pointer)
+                sink.error("spec.route", e.description, at: route.pointer, hint: ExpressionSuggestions.route(text).map { "write \"\($0)\"" })
                 return nil
             }
         }
@@ -78,7 +79,13 @@ struct EnvironmentNormaliser {
             switch CronSchedule.parse(text) {
             case .success(let s): return s
             case .failure(let e):
-                sink.error("spec.schedule", e.description, at: schedule.pointer, hint: "for example \"0 3 * * *\" runs at 03:00 UTC every day")
+                let fix = ExpressionSuggestions.schedule(text)
+                let message = ExpressionSuggestions.isAWSSchedule(text)
+                    ? "\(JSONWriter.quote(text)) is an AWS schedule expression; a schedule is a 5-field cron expression (minute hour day-of-month month day-of-week) in UTC"
+                    : e.description
+                sink.error(
+                    "spec.schedule", message, at: schedule.pointer,
+                    hint: fix.map { "write \"\($0.cron)\" (\($0.meaning))" } ?? "for example \"0 3 * * *\" runs at 03:00 UTC every day")
                 return nil
             }
         }
@@ -120,6 +127,7 @@ struct EnvironmentNormaliser {
         let path = "resources.\(name)"
         record("\(path).type", node["type"])
         var r = ResourceModel(name: name, kind: kind)
+        r.writtenSettings = Set(node.members.map(\.key).filter { $0 != "type" })
         switch kind {
         case .bucket:
             r.versioning = node["versioning"]?.bool ?? false

@@ -36,9 +36,13 @@ public enum SpecReference {
             rows.append(row(childPath, resolved(child, root)))
             walk(child, path: childPath, root: root, into: &rows, seen: seen)
         }
+        let placeholder = path.hasSuffix("functions") ? "<function>" : path.hasSuffix("resources") ? "<resource>"
+            : path.hasSuffix("environments") ? "<environment>" : "<name>"
+        if let names = node["propertyNames"], names["title"] != nil {
+            // The rule for the keys themselves (function names, variable names …).
+            rows.append(row("\(path).\(placeholder)", names, type: "key"))
+        }
         if case .object(let additional)? = node["additionalProperties"] {
-            let placeholder = path.hasSuffix("functions") ? "<function>" : path.hasSuffix("resources") ? "<resource>"
-                : path.hasSuffix("environments") ? "<environment>" : "<name>"
             let childPath = "\(path).\(placeholder)"
             let child = Value.object(additional)
             if additional["properties"] != nil || additional["$ref"] != nil || additional["allOf"] != nil {
@@ -60,14 +64,14 @@ public enum SpecReference {
         return node
     }
 
-    private static func row(_ path: String, _ node: Value) -> String {
+    private static func row(_ path: String, _ node: Value, type typeName: String? = nil) -> String {
         let title = node["title"]?.stringValue.map { "**\($0).** " } ?? ""
         let description = (node["description"]?.stringValue ?? "").replacingAll("|", "\\|").replacingAll("\n", " ")
         var extras: [String] = []
         if let pattern = node["pattern"]?.stringValue { extras.append("Pattern `\(pattern.replacingAll("|", "\\|"))`.") }
         if let e = node["examples"]?.arrayValue?.first { extras.append("Example: `\(JSONWriter(indent: 0).string(e).replacingAll("|", "\\|"))`.") }
         let def = node["default"].map { "`\(JSONWriter(indent: 0).string($0))`" } ?? ""
-        return "| `\(path)` | \(type(node)) | \(def) | \(title)\(description) \(extras.joined(separator: " "))".trimmingTrailingSpace() + " |"
+        return "| `\(path)` | \(typeName ?? type(node)) | \(def) | \(title)\(description) \(extras.joined(separator: " "))".trimmingTrailingSpace() + " |"
     }
 
     private static func type(_ node: Value) -> String {
