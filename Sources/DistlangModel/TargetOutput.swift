@@ -67,11 +67,15 @@ public struct EmittedResource: Sendable, Equatable {
     public var source: ModelElement?
     /// Holds data that removing or replacing the resource would lose.
     public var isStateful: Bool
+    /// The provider keeps the resource in the cloud, data and all, when the output no longer
+    /// declares it (CloudFormation's `DeletionPolicy: Retain`): removing it orphans it rather than
+    /// deleting it. Terraform's `prevent_destroy` does not do this (the guard leaves with the block).
+    public var isRetained: Bool
 
     public init(
         target: TargetKind, format: String, environment: String, type: String, logicalName: String,
         physicalName: String? = nil, file: String, attributes: JSONObject = JSONObject(), replacingAttributes: [String] = [],
-        source: ModelElement? = nil, isStateful: Bool = false
+        source: ModelElement? = nil, isStateful: Bool = false, isRetained: Bool = false
     ) {
         self.target = target
         self.format = format
@@ -84,6 +88,7 @@ public struct EmittedResource: Sendable, Equatable {
         self.replacingAttributes = replacingAttributes
         self.source = source
         self.isStateful = isStateful
+        self.isRetained = isRetained
     }
 }
 
