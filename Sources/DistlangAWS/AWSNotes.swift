@@ -7,8 +7,10 @@ enum AWSNotes {
         let env = plan.model.environment
         var notes = [
             "aws \(env): upload each function's code to S3 as <prefix><function>.zip (\(zipList(plan.functions.map(\.codeFileName)))) and pass the bucket and prefix (CloudFormation parameters CodeBucket, CodeKeyPrefix; Terraform variables code_bucket, code_key_prefix)",
-            "aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM",
         ]
+        if plan.model.targets.outputs(.aws).contains(.cloudformation) {
+            notes.append("aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM")
+        }
         if !plan.secrets.isEmpty {
             notes.append(
                 "aws \(env): secrets are created empty; set each value with aws secretsmanager put-secret-value --secret-id <name>: \(plan.secrets.map(\.physicalName).joined(separator: ", "))")
