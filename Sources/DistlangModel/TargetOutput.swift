@@ -113,10 +113,16 @@ public struct EmitOptions: Sendable {
     public var specDirectoryFromOutput: String
     /// CloudFormation formats to write.
     public var cloudFormationFormats: Set<CloudFormationFormat>
+    /// The files the spec references, for an emitter that reads one; nil when none can be read.
+    public var specFiles: (any SpecFiles)?
 
-    public init(specDirectoryFromOutput: String = "..", cloudFormationFormats: Set<CloudFormationFormat> = [.yaml]) {
+    public init(
+        specDirectoryFromOutput: String = "..", cloudFormationFormats: Set<CloudFormationFormat> = [.yaml],
+        specFiles: (any SpecFiles)? = nil
+    ) {
         self.specDirectoryFromOutput = specDirectoryFromOutput
         self.cloudFormationFormats = cloudFormationFormats
+        self.specFiles = specFiles
     }
 }
 

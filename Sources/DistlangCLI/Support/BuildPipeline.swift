@@ -9,16 +9,19 @@ struct BuildPipeline {
     let spec: String
     let outDirectory: String
     let compiled: CompiledSpec
+    /// What was asked of the builder (`diff --against-git` builds the old spec the same way).
+    let request: BuildRequest
     let plan: BuildPlan
 
     init(spec: String, out: String?, environments: [String], targets: [TargetKind], cloudFormationFormats: Set<CloudFormationFormat>) throws {
         self.spec = spec
         compiled = try SpecRun.compile(spec)
         outDirectory = out ?? BuildPaths.defaultOutput(forSpec: spec)
-        let request = BuildRequest(
+        request = BuildRequest(
             environments: environments.isEmpty ? nil : Set(environments), targets: targets.isEmpty ? nil : Set(targets),
             cloudFormationFormats: cloudFormationFormats,
-            specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory))
+            specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory),
+            specFiles: DirectorySpecFiles(compiled.specDirectory))
         do {
             plan = try Builder(emitters: TargetEmitters.all).plan(
                 models: compiled.models, specFile: spec, specText: compiled.text ?? "", request: request)
