@@ -88,7 +88,7 @@ struct Diff: ParsableCommand {
                 let manifest = (directory as NSString).appendingPathComponent(Manifest.fileName)
                 if let failOn {
                     throw BaselineError(
-                        "--fail-on \(failOn.rawValue) needs a previous build to compare with, and there is none in \(directory)",
+                        "--fail-on \(failOn.rawValue) needs a previous build to compare with, and there is no previous build in \(directory)",
                         lookedFor: [manifest],
                         hint: "name one: --against-git REF (the base branch; its dist/ need not be committed) or --against DIR; or build first")
                 }

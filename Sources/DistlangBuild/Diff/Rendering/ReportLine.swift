@@ -48,12 +48,24 @@ struct TextStyle {
 }
 
 /// Values as a report shows them, in full: strings as they are (quoted when they would otherwise
-/// be unclear), everything else as compact JSON with sorted keys; long ones wrapped, never cut.
+/// be unclear), lists of such strings as `[a, b]`, everything else as compact JSON with sorted
+/// keys; long ones wrapped, never cut.
 enum ValueText {
     static func show(_ v: Value?) -> String {
         guard let v else { return "(none)" }
-        if case .string(let s) = v, !s.isEmpty, !s.contains(where: { $0.isNewline }), s.first != " ", s.last != " " { return s }
+        if let s = bare(v) { return s }
+        // A list of strings as `[a, b]`: actions, flags and HCL references read as they are written.
+        if case .array(let items) = v, !items.isEmpty {
+            let strings = items.compactMap(bare)
+            if strings.count == items.count, !strings.contains(where: { $0.contains(", ") }) { return "[" + strings.joined(separator: ", ") + "]" }
+        }
         return JSONWriter(indent: 0, sortKeys: true).string(v)
+    }
+
+    /// A string that reads the same without quotes: not empty, on one line, no space at either end.
+    private static func bare(_ v: Value) -> String? {
+        guard case .string(let s) = v, !s.isEmpty, !s.contains(where: { $0.isNewline }), s.first != " ", s.last != " " else { return nil }
+        return s
     }
 
     /// `text` in pieces: the first at most `first` characters, the others at most `rest`; broken

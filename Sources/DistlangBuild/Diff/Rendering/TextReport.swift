@@ -23,7 +23,11 @@ struct TextReport {
         for env in diff.environments where !env.isEmpty {
             lines.append(ReportLine(0, "\(env.name):\(env.status == .present ? "" : " (environment \(env.status.rawValue))")", .heading))
             // Provider-neutral changes first; a later kind of change (code) adds its lines here.
-            for line in ChangeLines.model(env) + ChangeLines.access(env) { lines.append(ReportLine(2, line)) }
+            for line in ChangeLines.model(env) + ChangeLines.access(env) {
+                for (i, piece) in ValueText.wrap(line, first: options.width - 2, rest: options.width - 6).enumerated() {
+                    lines.append(ReportLine(i == 0 ? 2 : 6, piece))
+                }
+            }
             for group in ChangeGroups.groups(env.resources, verbose: options.verbose) {
                 lines.append(ReportLine(2, group.title + ":"))
                 for shown in group.changes { lines += changeLines.lines(shown, indent: 4) }
