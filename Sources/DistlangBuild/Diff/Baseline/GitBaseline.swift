@@ -8,8 +8,10 @@ import DistlangSpec
 /// referenced files read from git's objects too. No checkout; the working tree is never read.
 public enum GitBaseline {
     /// `spec` and `outDirectory` as the user named them; `request` is the current build's (the old
-    /// spec is built the same way, so only the spec's changes show).
-    public static func find(revision: String, spec: String, outDirectory: String, request: BuildRequest) throws -> Baseline {
+    /// spec is built the same way, by the same emitters, so only the spec's changes show).
+    public static func find(
+        revision: String, spec: String, outDirectory: String, request: BuildRequest, emitters: [TargetEmitter] = TargetEmitters.all
+    ) throws -> Baseline {
         let option = "--against-git \(revision)"
         guard let repository = try gitRepository(containing: spec, option: option) else {
             throw BaselineError(
@@ -41,13 +43,16 @@ public enum GitBaseline {
         let folder = PathText.deletingLastComponent(specPath)
         var oldRequest = request
         oldRequest.specFiles = GitSpecFiles(repository: repository, commit: commit, folder: folder.isEmpty ? "." : folder)
-        let manifest = try build(specBytes, name: "\(revision):\(specPath)", specPath: specPath, request: oldRequest, option: option)
+        let manifest = try build(
+            specBytes, name: "\(revision):\(specPath)", specPath: specPath, request: oldRequest, emitters: emitters, option: option)
         return Baseline(
             manifest: manifest, origin: .gitSpec(revision: revision, commit: commit, spec: specPath, toolVersion: DistlangTool.version))
     }
 
     /// The old spec's build manifest, computed in memory.
-    private static func build(_ bytes: [UInt8], name: String, specPath: String, request: BuildRequest, option: String) throws -> Manifest {
+    private static func build(
+        _ bytes: [UInt8], name: String, specPath: String, request: BuildRequest, emitters: [TargetEmitter], option: String
+    ) throws -> Manifest {
         let text = String(decoding: bytes, as: UTF8.self)
         let loaded = Loader.load(bytes: bytes, file: name, format: InputFormat.forPath(specPath))
         var diagnostics = loaded.diagnostics
@@ -58,7 +63,7 @@ public enum GitBaseline {
             models = compiled.models
         }
         if !diagnostics.hasErrors {
-            let plan = try Builder(emitters: TargetEmitters.all).plan(
+            let plan = try Builder(emitters: emitters).plan(
                 models: models, specFile: specPath, specText: text, request: request)
             if !plan.hasErrors { return plan.manifest }
             diagnostics = plan.diagnostics
