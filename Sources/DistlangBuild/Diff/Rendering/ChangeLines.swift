@@ -8,6 +8,12 @@ struct ChangeLines {
 
     // MARK: model and access
 
+    /// The provider-neutral lines of an environment, before its resources: model changes, then
+    /// access changes. (A later kind, such as `function api: code changed (3 files)`, goes here.)
+    static func neutral(_ env: EnvironmentDiff, words: Bool = false) -> [String] {
+        model(env, words: words) + access(env)
+    }
+
     /// `words`: "added function x" instead of "+ function x" (markdown lists start with "-").
     static func model(_ env: EnvironmentDiff, words: Bool = false) -> [String] {
         env.model.map { m in

@@ -21,7 +21,7 @@ struct MarkdownReport {
         out += section(diff, title: "Orphaned: kept in the cloud with their data, no longer managed", count: c.orphaned) { $0.dataFate == .orphaned }
         for env in diff.environments where !env.isEmpty {
             out += "#### \(env.name)\(env.status == .present ? "" : " (environment \(env.status.rawValue))")\n\n"
-            let listed = ChangeLines.model(env, words: true) + ChangeLines.access(env)
+            let listed = ChangeLines.neutral(env, words: true)
             if !listed.isEmpty { out += listed.map { "- \(Self.escape($0))\n" }.joined() + "\n" }
             for group in ChangeGroups.groups(env.resources.filter { $0.dataFate == nil }, verbose: options.verbose) {
                 let n = group.changes.count

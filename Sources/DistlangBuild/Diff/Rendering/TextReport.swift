@@ -22,8 +22,7 @@ struct TextReport {
         var lines: [ReportLine] = []
         for env in diff.environments where !env.isEmpty {
             lines.append(ReportLine(0, "\(env.name):\(env.status == .present ? "" : " (environment \(env.status.rawValue))")", .heading))
-            // Provider-neutral changes first; a later kind of change (code) adds its lines here.
-            for line in ChangeLines.model(env) + ChangeLines.access(env) {
+            for line in ChangeLines.neutral(env) {
                 for (i, piece) in ValueText.wrap(line, first: options.width - 2, rest: options.width - 6).enumerated() {
                     lines.append(ReportLine(i == 0 ? 2 : 6, piece))
                 }
