@@ -59,6 +59,16 @@ struct AttributeDiffTests {
         ])
     }
 
+    /// Routes: patterns and custom domains in one list, each known by its own key.
+    @Test func routesAreMatchedByPatternOrDomain() {
+        let a: Value = ["routes": [["pattern": "shop.example.com/*", "zone": "example.com"], ["domain": "api.example.com"]]]
+        let b: Value = ["routes": [["domain": "api.example.com"], ["pattern": "shop.example.com/*", "zone": "example.net"], ["domain": "new.example.com"]]]
+        #expect(changes(a, b) == [
+            "changed routes[pattern=shop.example.com/*].zone example.com example.net",
+            "added routes[domain=new.example.com] (none) {\"domain\":\"new.example.com\"}",
+        ])
+    }
+
     @Test func plainListsChangeMemberByMember() {
         #expect(changes(["flags": ["a", "b"]], ["flags": ["b", "c"]]) == ["removed flags a (none)", "added flags (none) c"])
         // The same members in another order: the whole list, once.

@@ -92,8 +92,9 @@ public struct ResourceChange: Sendable {
     public var hints: [String]
     /// The resource holds data (before or after the change).
     public var isStateful = false
-    /// Equal for the same change in another output format of the provider (`ComparisonKeys`).
-    var comparisonKey = ""
+    /// A changed or replaced resource's attribute changes with spellings set aside, equal for the
+    /// same change in another output format of the provider (`ComparisonKeys`).
+    var attributeSignature = ""
 
     public init(
         kind: Kind, target: TargetKind, format: String, type: String, logicalName: String, oldLogicalName: String? = nil,

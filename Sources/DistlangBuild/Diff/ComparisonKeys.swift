@@ -14,28 +14,70 @@ import DistlangModel
 ///
 /// Both also need the same model element, change kind, data fate and hints.
 enum ComparisonKeys {
-    static func assign(_ changes: inout [ResourceChange], old: [EmittedResource], new: [EmittedResource]) {
+    /// Gives each changed or replaced resource its attribute signature (the part of the key that
+    /// needs the environment's resources to read references). Added and removed ones need none.
+    static func assignSignatures(_ changes: inout [ResourceChange], old: [EmittedResource], new: [EmittedResource]) {
+        let changed = changes.indices.filter { changes[$0].kind == .changed || changes[$0].kind == .replaced }
+        guard !changed.isEmpty else { return }
+        // Only the resources the changed values can name are indexed: a large build has some
+        // 200,000, and a one-function edit names a handful.
+        var names = Names()
+        for i in changed {
+            for f in changes[i].attributes { names.collect(f.old); names.collect(f.new) }
+        }
         var references: [String: References] = [:]
-        func refs(_ c: ResourceChange) -> References {
-            let slot = "\(c.target.rawValue) \(c.format)"
-            if let r = references[slot] { return r }
-            let made = References(old.filter { $0.target == c.target && $0.format == c.format } + new.filter { $0.target == c.target && $0.format == c.format })
-            references[slot] = made
-            return made
-        }
-        for i in changes.indices {
+        for r in [old, new].joined() where names.mentions(r) { references["\(r.target.rawValue) \(r.format)", default: References()].add(r) }
+        for i in changed {
             let c = changes[i]
-            var parts = [c.source?.description ?? "", c.kind.rawValue, c.dataFate?.rawValue ?? "", c.hints.joined(separator: "\n")]
-            switch c.kind {
-            case .added, .removed:
-                parts.append(c.physicalName.map { "name " + $0 } ?? "kind " + family(c.type))
-                parts.append(c.isStateful ? "stateful" : "")
-            case .changed, .replaced:
-                let r = refs(c)
-                parts.append(c.attributes.map { signature($0, references: r) }.sorted().joined(separator: "\n"))
-            }
-            changes[i].comparisonKey = parts.joined(separator: "\u{1}")
+            let r = references["\(c.target.rawValue) \(c.format)"] ?? References()
+            changes[i].attributeSignature = c.attributes.map { signature($0, references: r) }.sorted().joined(separator: "\n")
         }
+    }
+
+    /// The words in some values that could name a resource: CloudFormation logical IDs and the
+    /// leading parts of Terraform addresses.
+    private struct Names {
+        var words = Set<String>()
+        /// Terraform resource name -> the types it is named with (`jobs` -> `cloudflare_queue`).
+        var typesByName: [String: Set<String>] = [:]
+
+        mutating func collect(_ v: Value?) {
+            switch v {
+            case .string(let s)?:
+                for token in s.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") }) {
+                    let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                    for n in 1...min(3, parts.count) { words.insert(parts.prefix(n).joined(separator: ".")) }
+                    if parts.count >= 2 { typesByName[parts[1], default: []].insert(parts[0]) }
+                    if parts.count >= 3 { typesByName[parts[2], default: []].insert(parts[0] + "." + parts[1]) }
+                }
+            case .array(let items)?: items.forEach { collect($0) }
+            case .object(let o)?: o.values.forEach { collect($0) }
+            default: break
+            }
+        }
+
+        func mentions(_ r: EmittedResource) -> Bool {
+            words.contains(r.logicalName) || (typesByName[r.logicalName]?.contains(r.type) ?? false)
+        }
+    }
+
+    /// The key of a change; `families` caches `family(_:)` per resource type.
+    static func key(_ c: ResourceChange, families: inout [String: String]) -> String {
+        var parts = [c.target.rawValue, c.source?.description ?? "", c.kind.rawValue, c.dataFate?.rawValue ?? "", c.hints.joined(separator: "\n")]
+        switch c.kind {
+        case .added, .removed:
+            if let name = c.physicalName {
+                parts.append("name " + name)
+            } else {
+                let family = families[c.type] ?? Self.family(c.type)
+                families[c.type] = family
+                parts.append("kind " + family)
+            }
+            parts.append(c.isStateful ? "stateful" : "")
+        case .changed, .replaced:
+            parts.append(c.attributeSignature)
+        }
+        return parts.joined(separator: "\u{1}")
     }
 
     /// `AWS::Lambda::Permission` and `aws_lambda_permission` -> `lambdapermission`.
@@ -78,16 +120,17 @@ enum ComparisonKeys {
     /// What references in one format's attributes point at: a resource's physical name, or its
     /// model element and kind.
     private struct References {
-        var byName: [String: String] = [:]
+        /// Logical name or Terraform address -> the resource.
+        var byName: [String: EmittedResource] = [:]
 
-        init(_ resources: [EmittedResource]) {
-            for r in resources {
-                let target = r.physicalName ?? "\(r.source?.description ?? "") \(ComparisonKeys.family(r.type))"
-                byName[r.logicalName] = target
-                if r.format == "terraform" {
-                    byName[r.logicalName.hasPrefix(r.type + ".") ? r.logicalName : r.type + "." + r.logicalName] = target
-                }
-            }
+        mutating func add(_ r: EmittedResource) {
+            byName[r.logicalName] = r
+            if r.format == "terraform", !r.logicalName.hasPrefix(r.type + ".") { byName[r.type + "." + r.logicalName] = r }
+        }
+
+        /// What `name` points at: the physical name, or the model element and kind.
+        func target(_ name: String) -> String? {
+            byName[name].map { r in r.physicalName ?? "\(r.source?.description ?? "") \(ComparisonKeys.family(r.type))" }
         }
 
         func normalised(_ v: Value) -> Value {
@@ -103,7 +146,7 @@ enum ComparisonKeys {
 
         /// `Ref`, `Fn::GetAtt`, `Fn::Join` and `Fn::Sub` as the text of what they point at.
         private func cloudFormation(_ function: String, _ argument: Value) -> String? {
-            func target(_ id: String) -> String { byName[id].map { "@" + $0 } ?? "@" + id }
+            func target(_ id: String) -> String { "@" + (self.target(id) ?? id) }
             switch (function, argument) {
             case ("Ref", .string(let id)): return target(id)
             case ("Fn::GetAtt", .array(let parts)): return parts.first?.stringValue.map(target)
@@ -144,7 +187,7 @@ enum ComparisonKeys {
         private func resolved(_ token: String) -> String {
             let parts = token.split(separator: ".", omittingEmptySubsequences: false)
             for n in [3, 2] where parts.count >= n {
-                if let target = byName[parts.prefix(n).joined(separator: ".")] { return "@" + target }
+                if let target = target(parts.prefix(n).joined(separator: ".")) { return "@" + target }
             }
             return token
         }

@@ -22,7 +22,7 @@ public struct Differ {
             let oldResources = previous?.resources.filter { $0.environment == env } ?? []
             let newResources = current.resources.filter { $0.environment == env }
             var resources = ResourceDiffer.changes(old: oldResources, new: newResources, renames: modelDiff.renamedResources)
-            ComparisonKeys.assign(&resources, old: oldResources, new: newResources)
+            ComparisonKeys.assignSignatures(&resources, old: oldResources, new: newResources)
             result.append(EnvironmentDiff(name: env, status: status, model: model, access: access, resources: resources))
         }
         return BuildDiff(environments: result)

@@ -4,19 +4,22 @@ import DistlangCore
 ///
 /// - plain values (actions, flags, crons, references): the members added and removed; the same
 ///   members in another order are one change of the whole list;
-/// - objects with an identity key (an IAM statement's `Sid`, a binding's `name`, a policy's
-///   `PolicyName`, ...): matched by it, in any order; an element whose identity changed but that
-///   keeps more than half of its other values is shown as that element changed (the identity
-///   among its changes), the rest as added or removed;
+/// - objects with an identity (an IAM statement's `Sid`, a binding's `name`, a policy's
+///   `PolicyName`, a route's `pattern` or `domain`, ...): matched by it, in any order; an element
+///   whose identity changed but that keeps more than half of its other values is shown as that
+///   element changed (the identity among its changes), the rest as added or removed;
 /// - other lists: position by position when the lengths agree, otherwise the whole list.
 enum ListDiff {
-    /// Keys that name an element, tried in this order; one qualifies when every element of both
-    /// lists has it as a string, unique within each list.
-    static let identityKeys = ["Sid", "sid", "PolicyName", "name", "Name", "binding", "Key", "key", "pattern", "hostname", "Id", "id"]
+    /// Keys that name an element, tried in this order: an element's identity is the first of them
+    /// it has as a string (`Sid=Logs`, `pattern=shop.example.com/*`, `domain=api.example.com`). A list
+    /// is matched by identity when every element of both lists has one, unique within its list.
+    static let identityKeys = [
+        "Sid", "sid", "PolicyName", "name", "Name", "binding", "Key", "key", "pattern", "domain", "hostname", "Id", "id",
+    ]
 
     static func changes(_ old: [Value], _ new: [Value], at steps: [PathStep]) -> [FieldChange] {
         if old.allSatisfy(isPlain) && new.allSatisfy(isPlain) { return members(old, new, at: steps) }
-        if let key = identityKey(old, new) { return byIdentity(old, new, key: key, at: steps) }
+        if let oldIDs = identities(old), let newIDs = identities(new) { return byIdentity(old, oldIDs, new, newIDs, at: steps) }
         if old.count == new.count {
             return zip(old, new).enumerated().flatMap { i, pair in AttributeDiff.changes(pair.0, pair.1, at: steps + [.index(i)]) }
         }
@@ -54,30 +57,35 @@ enum ListDiff {
         }
     }
 
-    static func identityKey(_ old: [Value], _ new: [Value]) -> String? {
-        identityKeys.first { key in
-            [old, new].allSatisfy { list in
-                var seen = Set<String>()
-                return list.allSatisfy { item in item[key]?.stringValue.map { seen.insert($0).inserted } ?? false }
-            }
+    /// Each element's identity (`key=value`), or nil when one has none or two share one.
+    static func identities(_ list: [Value]) -> [String]? {
+        var seen = Set<String>()
+        var out: [String] = []
+        for item in list {
+            guard case .object(let o) = item,
+                let key = identityKeys.first(where: { o[$0]?.stringValue != nil }),
+                seen.insert("\(key)=\(o[key]!.stringValue!)").inserted
+            else { return nil }
+            out.append("\(key)=\(o[key]!.stringValue!)")
         }
+        return out
     }
 
-    private static func byIdentity(_ old: [Value], _ new: [Value], key: String, at steps: [PathStep]) -> [FieldChange] {
-        func id(_ v: Value) -> String { v[key]?.stringValue ?? "" }
-        let newIDs = Set(new.map(id))
-        let oldByID = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
-        var removed = old.filter { !newIDs.contains(id($0)) }
+    private static func byIdentity(_ old: [Value], _ oldIDs: [String], _ new: [Value], _ newIDs: [String], at steps: [PathStep]) -> [FieldChange] {
+        let newSet = Set(newIDs)
+        let oldByID = Dictionary(zip(oldIDs, old), uniquingKeysWith: { a, _ in a })
+        var removed = zip(oldIDs, old).filter { !newSet.contains($0.0) }
         var pairs: [String: Value] = [:]  // new identity -> the old element it continues
-        for candidate in new where oldByID[id(candidate)] == nil {
-            guard let best = mostSimilar(to: candidate, in: removed, ignoring: key) else { continue }
-            pairs[id(candidate)] = removed[best]
+        for (id, candidate) in zip(newIDs, new) where oldByID[id] == nil {
+            let key = String(id.prefix { $0 != "=" })
+            guard let best = mostSimilar(to: candidate, in: removed.map(\.1), ignoring: key) else { continue }
+            pairs[id] = removed[best].1
             removed.remove(at: best)
         }
-        var out = removed.map { FieldChange(steps: steps + [.element("\(key)=\(id($0))")], old: $0, new: nil) }
-        for element in new {
-            let step = PathStep.element("\(key)=\(id(element))")
-            let before = oldByID[id(element)] ?? pairs[id(element)]
+        var out = removed.map { FieldChange(steps: steps + [.element($0.0)], old: $0.1, new: nil) }
+        for (id, element) in zip(newIDs, new) {
+            let step = PathStep.element(id)
+            let before = oldByID[id] ?? pairs[id]
             out += before.map { AttributeDiff.changes($0, element, at: steps + [step]) }
                 ?? [FieldChange(steps: steps + [step], old: nil, new: element)]
         }

@@ -31,7 +31,9 @@ enum ResourceDiffer {
             out.append(c)
         }
         for (key, a) in after {
-            guard let r = before[key] else { continue }
+            // Most resources of a large build are unchanged: compare before building anything.
+            guard let r = before[key], r.attributes != a.attributes || r.physicalName != a.physicalName else { continue }
+            // Elements of a list in another order are no change.
             let c = change(from: r, to: a, renamed: false)
             if c.kind != .changed || !c.attributes.isEmpty { out.append(c) }
         }

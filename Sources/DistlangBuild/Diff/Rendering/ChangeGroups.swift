@@ -47,12 +47,14 @@ enum ChangeGroups {
 
     /// Changes with the same comparison key, one per format, as one; the rest alone.
     private static func merged(_ changes: [ResourceChange]) -> [ShownChange] {
+        var families: [String: String] = [:]
+        let keys = changes.map { ComparisonKeys.key($0, families: &families) }
         var byKey: [String: [Int]] = [:]
-        for (i, c) in changes.enumerated() { byKey["\(c.target.rawValue)\u{2}\(c.comparisonKey)", default: []].append(i) }
+        for (i, key) in keys.enumerated() { byKey[key, default: []].append(i) }
         var out: [ShownChange] = []
         var done = Set<Int>()
         for (i, c) in changes.enumerated() where !done.contains(i) {
-            let same = byKey["\(c.target.rawValue)\u{2}\(c.comparisonKey)"] ?? [i]
+            let same = byKey[keys[i]] ?? [i]
             let formats = same.map { changes[$0].format }
             if same.count > 1, Set(formats).count == same.count {
                 let members = same.map { changes[$0] }.sorted { $0.format < $1.format }
