@@ -85,7 +85,8 @@ let package = Package(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
-            name: "DistlangSpecTests", dependencies: ["DistlangSpec", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
+            name: "DistlangSpecTests",
+            dependencies: ["DistlangSpec", "DistlangBuild", "DistlangModel", "DistlangLoader", "DistlangCore", "TestSupport"],
             exclude: ["Cases", "Goldens"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
         .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),

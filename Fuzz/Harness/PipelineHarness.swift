@@ -19,7 +19,7 @@ enum PipelineHarness {
     static func run(_ bytes: [UInt8]) {
         let loaded = Loader.load(bytes: bytes, file: "distlang.yaml", format: .yaml)
         guard let document = loaded.document else { return }
-        let compiled = SpecCompiler().compile(document: document, specDirectory: nil)
+        let compiled = SpecCompiler.shipped.compile(document: document, specDirectory: nil)
         Properties.errorsLocated(compiled.diagnostics, "spec compiler")
         guard !compiled.hasErrors, !compiled.models.isEmpty else { return }
         let text = loaded.text ?? ""
@@ -188,7 +188,7 @@ enum PipelineHarness {
         guard let document = Loader.load(text: text, file: "distlang.yaml", format: .yaml).document else {
             FuzzFailure.fail("the fixed earlier spec loads")
         }
-        let compiled = SpecCompiler().compile(document: document, specDirectory: nil)
+        let compiled = SpecCompiler.shipped.compile(document: document, specDirectory: nil)
         guard !compiled.hasErrors, let plan = build(compiled.models, text) else {
             FuzzFailure.fail("the fixed earlier spec builds", "\(compiled.diagnostics.map(\.message))")
         }

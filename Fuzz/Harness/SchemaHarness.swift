@@ -1,3 +1,4 @@
+import DistlangBuild
 import DistlangCore
 import DistlangLoader
 import DistlangSchema
@@ -25,7 +26,7 @@ enum SchemaHarness {
         let loaded = Loader.load(bytes: bytes, file: "distlang.yaml", format: .yaml)
         guard let document = loaded.document else { return }
         agree(specSchema, document, sources: [("distlang.yaml", loaded.text)])
-        let compiled = SpecCompiler().compile(document: document, specDirectory: nil)
+        let compiled = SpecCompiler.shipped.compile(document: document, specDirectory: nil)
         Properties.errorsLocated(compiled.diagnostics, "spec compiler")
         Properties.diagnosticsRender(compiled.diagnostics, sources: [("distlang.yaml", loaded.text)])
         FuzzFailure.check(compiled.hasErrors || !compiled.models.isEmpty, "a spec without errors has a model")

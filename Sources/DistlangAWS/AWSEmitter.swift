@@ -23,7 +23,7 @@ public struct AWSEmitter: TargetEmitter {
         let plan = AWSPlanner.plan(model)
         let env = model.environment
         let outputs = model.targets.outputs(.aws)
-        var output = TargetOutput(diagnostics: AWSChecks.model(model, plan: plan))
+        var output = TargetOutput()
 
         // CloudFormation: one template, or a parent and nested stacks.
         var templateSizes: [(path: String, bytes: Int)] = []

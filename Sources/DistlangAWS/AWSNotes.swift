@@ -19,9 +19,6 @@ enum AWSNotes {
             notes.append(
                 "aws \(env): queue \(q.resource.name) has no dead-letter queue, so SQS redelivers a failing message until it expires after 4 days (max_retries applies only with dead_letter on AWS)")
         }
-        for f in plan.functions where f.model.runtime == .nodejs20 {
-            notes.append("aws \(env): function \(f.model.name) uses nodejs20.x, deprecated by AWS; move to nodejs22")
-        }
         for file in templateSizes where file.bytes > CloudFormationLimits.inlineBodyBytes && file.bytes <= CloudFormationLimits.bodyBytes {
             notes.append(
                 "aws \(env): \(file.path) is \(file.bytes) bytes, over the \(CloudFormationLimits.inlineBodyBytes) bytes CloudFormation takes inline: deploy it through S3 (aws cloudformation deploy --s3-bucket ...)")

@@ -134,7 +134,7 @@ public struct FunctionModel: Sendable, Equatable {
 
 /// The JavaScript runtime of a function.
 public enum Runtime: String, Sendable, CaseIterable {
-    case nodejs20, nodejs22
+    case nodejs20, nodejs22, nodejs24
 }
 
 public struct EnvironmentVariable: Sendable, Equatable {

@@ -4,33 +4,54 @@ import DistlangModel
 import Testing
 import TestSupport
 
-/// What the AWS target refuses or warns about, with messages that name the construct.
+/// What the AWS target refuses or warns about (`AWSChecker`, run by the spec compiler; the emitter's
+/// own identifier checks), with messages that name the construct.
 @Suite struct DiagnosticsTests {
+    /// The checker's findings on `model`, judged on `today`.
+    func findings(_ model: AppModel, today: String = "2026-01-01") -> [TargetFinding] {
+        AWSChecker(today: today).check(model)
+    }
+
     func diagnostics(_ model: AppModel) -> [Diagnostic] { AWSOutputs.emit([model], formats: [.yaml]).diagnostics }
 
     @Test func sampleModelsAreClean() {
+        #expect(findings(SampleModels.shop()).isEmpty)
         #expect(diagnostics(SampleModels.shop()).isEmpty)
+        #expect(SampleModels.shopEnvironments().allSatisfy { findings($0).isEmpty })
         #expect(AWSOutputs.emit(SampleModels.shopEnvironments()).diagnostics.isEmpty)
     }
 
-    @Test func nodejs20IsAWarningAndANote() {
+    /// A runtime warns from 60 days before AWS deprecates it and is an error once Lambda blocks
+    /// creating functions with it; placed at the function's runtime, else at defaults.runtime.
+    @Test(arguments: [
+        ("2026-02-28", nil), ("2026-03-01", "aws.runtime-deprecated"), ("2026-05-31", "aws.runtime-deprecated"),
+        ("2026-06-01", "aws.runtime-retired"),
+    ])
+    func nodejs20Lifecycle(_ today: String, _ code: String?) {
         var model = SampleModels.shop()
         model.functions[0].runtime = .nodejs20
-        let output = AWSOutputs.emit([model], formats: [.yaml])
-        let warning = output.diagnostics.first { $0.code == "aws.runtime-deprecated" }
-        #expect(warning?.severity == .warning)
-        #expect(warning?.message.contains("function api") == true)
-        #expect(warning?.message.contains("2026-04-30") == true)
-        #expect(warning?.pointer?.description == "/functions/api/runtime")
-        #expect(AWSOutputs.errors(output).isEmpty)
-        #expect(output.notes.contains { $0.contains("nodejs20.x") })
-        #expect(output.files[0].contents.contains("Runtime: nodejs20.x"))
+        let found = findings(model, today: today)
+        #expect(found.first?.code == code)
+        if let finding = found.first {
+            #expect(finding.severity == (code == "aws.runtime-retired" ? .error : .warning))
+            #expect(finding.message.contains("nodejs20.x") && finding.message.contains("2026-04-30"))
+            #expect(finding.pointers.map(\.description) == ["/functions/api/runtime", "/defaults/runtime"])
+            #expect(finding.hint == "use runtime: nodejs24")
+        }
+        #expect(AWSOutputs.emit([model], formats: [.yaml]).files[0].contents.contains("Runtime: nodejs20.x"))
+    }
+
+    @Test func calendarDays() {
+        #expect(CalendarDay.adding(-60, to: "2026-04-30") == "2026-03-01")
+        #expect(CalendarDay.adding(1, to: "2024-02-28") == "2024-02-29")
+        #expect(CalendarDay.adding(1, to: "1999-12-31") == "2000-01-01")
+        #expect(CalendarDay.adding(0, to: "not a date") == "not a date")
     }
 
     @Test func databaseIsAnError() {
         var model = SampleModels.shop()
         model.resources.append(ResourceModel(name: "catalog", kind: .database, engine: "sqlite"))
-        let errors = diagnostics(model).filter { $0.severity == .error }
+        let errors = findings(model).filter { $0.severity == .error }
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("database catalog") == true)
         #expect(errors.first?.message.contains("AWS") == true)
@@ -39,7 +60,7 @@ import TestSupport
     @Test func scheduleOnBothDayFieldsIsAnError() {
         var model = SampleModels.shop()
         model.functions[2].schedules = [try! CronSchedule.parse("0 3 1 * 1").get()]
-        let errors = diagnostics(model).filter { $0.code == "aws.unsupported" }
+        let errors = findings(model).filter { $0.code == "aws.unsupported" }
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("\"0 3 1 * 1\"") == true)
         #expect(!AWSOutputs.emit([model], formats: [.yaml]).files[0].contents.contains("AWS::Events::Rule"))
@@ -48,7 +69,7 @@ import TestSupport
     @Test func visibilityTimeoutBelowConsumerTimeoutIsAnError() {
         var model = SampleModels.shop()
         model.functions[1].timeout = 300
-        let error = diagnostics(model).first { $0.code == "aws.queue-visibility" }
+        let error = findings(model).first { $0.code == "aws.queue-visibility" }
         #expect(error?.severity == .error)
         #expect(error?.message.contains("queue orders") == true)
         #expect(error?.message.contains("180 s") == true)
@@ -61,7 +82,7 @@ import TestSupport
             EnvironmentVariable(name: "SESSIONS_TABLE", value: "mine"), EnvironmentVariable(name: "AWS_REGION", value: "x"),
             EnvironmentVariable(name: "A", value: "short name"), EnvironmentVariable(name: "BIG", value: String(repeating: "x", count: 5000)),
         ]
-        let codes = Set(diagnostics(model).filter { $0.severity == .error }.map(\.code))
+        let codes = Set(findings(model).filter { $0.severity == .error }.map(\.code))
         #expect(codes == ["aws.env-conflict", "aws.env-reserved", "aws.env-name", "aws.env-size"])
         // The generated variable wins in the output.
         let yaml = AWSOutputs.emit([model], formats: [.yaml]).files[0].contents
@@ -71,7 +92,7 @@ import TestSupport
     @Test func routeServedByTwoFunctionsIsAnError() {
         var model = SampleModels.shop()
         model.functions[2].routes = [Route(method: .GET, path: "/products")]
-        let error = diagnostics(model).first { $0.code == "aws.route-conflict" }
+        let error = findings(model).first { $0.code == "aws.route-conflict" }
         #expect(error?.message.contains("GET /products") == true)
         #expect(error?.message.contains("api and nightly") == true)
     }
@@ -79,7 +100,7 @@ import TestSupport
     @Test func longHandlerIsAnError() {
         var model = SampleModels.shop()
         model.functions[0].source = "src/" + String(repeating: "deep/", count: 30) + "api.js"
-        #expect(diagnostics(model).contains { $0.code == "aws.handler" && $0.message.contains("128") })
+        #expect(findings(model).contains { $0.code == "aws.handler" && $0.message.contains("128") })
     }
 
     @Test func clashingIdentifiersAreAnError() {

@@ -104,8 +104,8 @@ import TestSupport
     @Test func dynamicReferenceIsAnError() {
         var model = Self.baseline()
         model.functions[0].env[0].value = "{{resolve:secretsmanager:prod/db}}"
-        let output = AWSOutputs.emit([model])
-        #expect(output.diagnostics.contains { $0.code == "aws.env-dynamic-reference" && $0.severity == .error })
+        let findings = AWSChecker(today: "2026-01-01").check(model)
+        #expect(findings.contains { $0.code == "aws.env-dynamic-reference" && $0.severity == .error })
     }
 }
 

@@ -181,15 +181,15 @@ import Testing
         #expect(d1.contains { $0.contains("`wrangler d1 create books-catalog`") && $0.contains("`wrangler d1 migrations apply books-catalog --remote`") })
     }
 
-    @Test func conflictsAndUnreachableWorkersAreDiagnosed() {
+    @Test func invalidNamesAndUnreachableWorkersAreDiagnosed() {
         var model = SampleModels.shop()
-        model.functions[0].env.append(EnvironmentVariable(name: "SESSIONS", value: "x"))
         model.targets.cloudflare?.workersDev = false
-        model.targets.cloudflare?.routes = [CloudflareRoute(.pattern("x.example.com/*", zone: "example.com"), function: "gone")]
-        let diagnostics = CloudflareEmitter().emit([model], options: EmitOptions()).diagnostics
-        #expect(Set(diagnostics.map(\.code)) == ["cloudflare.duplicate-binding", "cloudflare.unreachable", "cloudflare.route-function"])
-        #expect(diagnostics.first { $0.code == "cloudflare.duplicate-binding" }?.severity == .error)
-        #expect(diagnostics.first { $0.code == "cloudflare.unreachable" }?.severity == .warning)
+        model.resources[0].physicalNames.cloudflare = "Not_Valid"
+        let findings = CloudflareChecker().check(model)
+        #expect(Set(findings.map(\.code)) == ["cloudflare.invalid-name", "cloudflare.unreachable"])
+        #expect(findings.first { $0.code == "cloudflare.invalid-name" }?.severity == .error)
+        #expect(findings.first { $0.code == "cloudflare.unreachable" }?.severity == .warning)
+        #expect(findings.first { $0.code == "cloudflare.unreachable" }?.pointers.map(\.description) == ["/functions/api/http"])
     }
 
     @Test func aModelWithoutCloudflareSettingsIsAnError() {

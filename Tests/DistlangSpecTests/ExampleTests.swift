@@ -25,7 +25,7 @@ struct ExampleTests {
 
     @Test(arguments: examples)
     func exampleIsValid(_ path: String) {
-        let compiled = SpecCompiler().compile(file: RepositoryPaths.path(path))
+        let compiled = SpecCompiler.checked.compile(file: RepositoryPaths.path(path))
         #expect(!compiled.hasErrors, "\(path): \(compiled.diagnostics.map(\.message))")
         #expect(compiled.diagnostics.filter { $0.severity == .warning }.isEmpty, "\(path) has warnings: \(compiled.diagnostics.map(\.message))")
         #expect(!compiled.models.isEmpty)

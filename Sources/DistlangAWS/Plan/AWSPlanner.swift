@@ -153,12 +153,7 @@ enum AWSPlanner {
             http: http, schedules: schedules, consumer: consumer)
     }
 
-    static func runtime(_ runtime: Runtime) -> String {
-        switch runtime {
-        case .nodejs20: return "nodejs20.x"
-        case .nodejs22: return "nodejs22.x"
-        }
-    }
+    static func runtime(_ runtime: Runtime) -> String { AWSRuntimes.lifecycle(runtime).identifier }
 
     /// The entry module's path inside the zip without its extension, then the export:
     /// `src/api.js` + `handler` -> `src/api.handler`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistlangBuild
 import DistlangCore
 import DistlangLoader
 import DistlangSchema
@@ -73,7 +74,7 @@ struct Validate: ParsableCommand {
 
     private func runSpecMode(_ output: DiagnosticOutput) throws {
         let paths = files.isEmpty ? ["distlang.yaml"] : files
-        let compiler = SpecCompiler()
+        let compiler = SpecCompiler.shipped
         var diagnostics: [Diagnostic] = []
         var ioError = false
         for path in paths {

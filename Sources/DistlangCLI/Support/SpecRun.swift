@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistlangBuild
 import DistlangCore
 import DistlangSpec
 
@@ -6,7 +7,7 @@ import DistlangSpec
 /// printed as text, and an invalid spec ends the command with exit code 1 (2 for I/O problems).
 enum SpecRun {
     static func compile(_ path: String, strict: Bool = false, recordingProvenance: Bool = false) throws -> CompiledSpec {
-        var compiler = SpecCompiler()
+        var compiler = SpecCompiler.shipped
         compiler.recordsProvenance = recordingProvenance
         let compiled = Timings.compile(path, compiler)
         let output = DiagnosticOutput(format: .text)

@@ -24,6 +24,7 @@ enum Timings {
         var timed = SpecCompiler(schema: TimedSchema(inner: SpecSchemaValidator.shared))
         timed.checkSourceFiles = compiler.checkSourceFiles
         timed.recordsProvenance = compiler.recordsProvenance
+        timed.targetCheckers = compiler.targetCheckers
         var compiled = StageTimings.measure("normalise") { timed.compile(document: document, specDirectory: directory(of: path)) }
         compiled.text = loaded.text
         return compiled

@@ -1,8 +1,8 @@
 import DistlangCore
 import DistlangModel
 
-/// Resolves each environment's model into Worker and resource plans, and reports what Cloudflare
-/// would reject (names, duplicate binding names) or what cannot work (unknown route functions).
+/// Resolves each environment's model into Worker and resource plans. What Cloudflare would reject is
+/// `CloudflareChecker`'s to report, at validate time.
 struct CloudflarePlanner {
     var diagnostics: [Diagnostic] = []
 
@@ -26,7 +26,6 @@ struct CloudflarePlanner {
         let workers = model.functions.map {
             worker($0, in: model, settings: settings, resources: byName, routes: routes[$0.name] ?? [])
         }
-        check(model, settings: settings, workers: workers, resources: resources)
         return EnvironmentPlan(model: model, settings: settings, workers: workers, resources: resources)
     }
 
@@ -61,56 +60,5 @@ struct CloudflarePlanner {
                 maxRetries: queue.resource.maxRetries, deadLetterQueueName: queue.deadLetterName)
         }
         return plan
-    }
-
-    private mutating func check(
-        _ model: AppModel, settings: CloudflareSettings, workers: [WorkerPlan], resources: [ResourcePlan]
-    ) {
-        let env = model.environment
-        for route in settings.routes where model.function(named: route.function) == nil {
-            diagnostics.append(.error(
-                "cloudflare.route-function",
-                "a Cloudflare route names the function \(route.function), which environment \(env) does not have",
-                pointer: JSONPointer(tokens: ["targets", "cloudflare", "routes"])))
-        }
-        for worker in workers {
-            let pointer = JSONPointer(tokens: ["functions", worker.function.name])
-            if !CloudflareNames.isValidWorkerName(worker.name) {
-                diagnostics.append(.error(
-                    "cloudflare.invalid-name",
-                    "the Worker name \"\(worker.name)\" (function \(worker.function.name), environment \(env)) is not valid on Cloudflare: use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-                    pointer: pointer))
-            }
-            var seen: [String: String] = [:]
-            for (name, what) in worker.bindingNames {
-                if let first = seen[name] {
-                    diagnostics.append(.error(
-                        "cloudflare.duplicate-binding",
-                        "the Worker of function \(worker.function.name) (environment \(env)) would have two bindings named \(name): \(first) and \(what); Cloudflare requires binding names to be unique",
-                        pointer: pointer))
-                } else {
-                    seen[name] = what
-                }
-            }
-            if !worker.function.routes.isEmpty && !worker.workersDev && worker.routes.isEmpty {
-                diagnostics.append(.warning(
-                    "cloudflare.unreachable",
-                    "function \(worker.function.name) has http routes, but in environment \(env) its Worker has neither a workers.dev URL nor a Cloudflare route, so no request reaches it",
-                    pointer: pointer, hint: "set targets.cloudflare.workers_dev or add a route for it under targets.cloudflare.routes"))
-            }
-        }
-        for plan in resources {
-            let names = [plan.physicalName] + (plan.deadLetterName.map { [$0] } ?? [])
-            for name in names {
-                let valid = plan.resource.kind == .bucket
-                    ? CloudflareNames.isValidBucketName(name) : CloudflareNames.isValidResourceName(name)
-                if !valid {
-                    diagnostics.append(.error(
-                        "cloudflare.invalid-name",
-                        "the \(plan.resource.kind.rawValue) name \"\(name)\" (resource \(plan.resource.name), environment \(env)) is not valid on Cloudflare: use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters\(plan.resource.kind == .bucket ? " and at least 3" : "")",
-                        pointer: JSONPointer(tokens: ["resources", plan.resource.name])))
-                }
-            }
-        }
     }
 }

@@ -24,17 +24,6 @@ struct WorkerPlan: Sendable {
     var consumer: ConsumerPlan?
     /// Cron expressions in Cloudflare's dialect, in spec order.
     var crons: [String]
-
-    /// Every binding name the Worker's code sees, with what it is (for the uniqueness check).
-    var bindingNames: [(name: String, what: String)] {
-        var names: [(String, String)] = []
-        names += vars.map { ($0.name, "the variable \($0.name)") }
-        names += secrets.map { ($0, "the secret \($0)") }
-        for use in kvNamespaces + buckets + databases + producers {
-            names.append((use.bindingName, "the binding of \(use.resource.kind.rawValue) \(use.resource.name)"))
-        }
-        return names
-    }
 }
 
 /// A function's use of a resource, with the names Cloudflare sees.

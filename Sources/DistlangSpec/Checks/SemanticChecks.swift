@@ -1,11 +1,10 @@
 import DistlangCore
 import DistlangModel
 
-/// The rules the schema alone cannot say (brief §2 and §7), run on one environment.
+/// The rules the schema alone cannot say (brief §2), run on one environment. What a target cannot
+/// build (brief §7) is that target's `TargetChecker`'s to say.
 struct SemanticChecks {
     let environment: String
-    let targets: TargetSettings
-    let root: SpecNode
     var sink: DiagnosticSink
 
     mutating func run(functions: [FunctionModel], resources: [ResourceModel]) {
@@ -13,16 +12,12 @@ struct SemanticChecks {
         for f in functions {
             checkUses(f, byName)
             checkConsumes(f, byName)
-            checkSchedules(f)
             checkCredentials(f)
             checkCodeNames(f, byName)
-            checkRuntime(f)
         }
         checkOneConsumerPerQueue(functions)
         checkDuplicateRoutes(functions)
-        checkCapabilities(resources)
         checkDeadLetterNames(resources)
-        checkReachability(functions)
     }
 
     private func functionPointer(_ f: FunctionModel, _ rest: String...) -> JSONPointer {
@@ -108,17 +103,6 @@ struct SemanticChecks {
         path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
     }
 
-    private mutating func checkSchedules(_ f: FunctionModel) {
-        guard targets.aws != nil else { return }
-        let node = root["functions"]?[f.name]?["schedule"]
-        for (i, schedule) in f.schedules.enumerated() where schedule.restrictsBothDayFields {
-            let pointer = node.map { $0.value.arrayValue != nil ? $0.pointer.appending(i) : $0.pointer } ?? functionPointer(f, "schedule")
-            sink.error(
-                "spec.capability", "the schedule \"\(schedule.expression)\" restricts both day of month and day of week, which cannot be built for aws: EventBridge cron needs one of them to be unrestricted",
-                at: pointer, hint: "split it into two schedules, one per day field")
-        }
-    }
-
     // MARK: names visible to code
 
     private static let credentialMarkers = ["SECRET", "TOKEN", "PASSWORD"]
@@ -135,27 +119,31 @@ struct SemanticChecks {
         }
     }
 
-    /// Env names, secret names and binding names share one namespace in the Worker's `env` and in
-    /// the Lambda environment; a clash would silently hide one of them.
+    /// Env names, secret names and binding names share one namespace, the handler's `env`, on every
+    /// platform; a clash would silently hide one of them. Names starting with `DISTLANG_` are the
+    /// runtime's. (What a target adds to it, such as AWS's `<NAME>_TABLE` variables, is that target's
+    /// checker's concern.)
+    /// Names the runtime keeps for itself (`DISTLANG_ENV` selects the environment).
+    static let runtimePrefix = "DISTLANG_"
+
     private mutating func checkCodeNames(_ f: FunctionModel, _ resources: [String: ResourceModel]) {
         // (name, owner, where: the function's section and key) — pointers are only made for a clash.
         var claims: [(name: String, owner: CodeNameOwner, section: String, key: String)] = []
-        claims.reserveCapacity(f.uses.count * 2 + f.secrets.count * 2 + f.env.count)
-        let aws = targets.aws != nil
+        claims.reserveCapacity(f.uses.count + f.secrets.count + f.env.count)
         for b in f.uses {
             guard let r = resources[b.resource] else { continue }
             claims.append((r.bindingName, .binding(r.kind, r.name), "uses", b.resource))
-            if aws, let suffix = CodeNameOwner.awsVariableSuffix(r.kind) {
-                claims.append((r.bindingName + suffix, .awsVariable(r.kind, r.name), "uses", b.resource))
-            }
         }
-        for (i, s) in f.secrets.enumerated() {
-            claims.append((s, .secret, "secrets", String(i)))
-            if aws { claims.append((s + "_SECRET_ARN", .secretVariable(s), "secrets", String(i))) }
-        }
+        for (i, s) in f.secrets.enumerated() { claims.append((s, .secret, "secrets", String(i))) }
         for v in f.env { claims.append((v.name, .env, "env", v.name)) }
         var owners = [String: CodeNameOwner](minimumCapacity: claims.count)
         for claim in claims {
+            if claim.name.hasPrefix(Self.runtimePrefix) {
+                sink.error(
+                    "spec.reserved-name", "\(claim.name) starts with \(Self.runtimePrefix), which the distlang runtime keeps for itself",
+                    at: functionPointer(f, claim.section, claim.key), atKey: claim.section != "secrets", hint: "rename it")
+                continue
+            }
             if let other = owners[claim.name] {
                 sink.error(
                     "spec.name-clash", "\(claim.name) is both \(other) and \(claim.owner)",
@@ -163,25 +151,6 @@ struct SemanticChecks {
             } else {
                 owners[claim.name] = claim.owner
             }
-        }
-    }
-
-    private mutating func checkRuntime(_ f: FunctionModel) {
-        guard f.runtime == .nodejs20, targets.aws != nil else { return }
-        sink.warning(
-            "spec.runtime-deprecated", "nodejs20 (nodejs20.x on AWS Lambda) is past its deprecation date (2026-04-30); new functions cannot be created with it",
-            at: functionPointer(f, "runtime"), hint: "use runtime: nodejs22")
-    }
-
-    // MARK: capabilities
-
-    private mutating func checkCapabilities(_ resources: [ResourceModel]) {
-        guard targets.aws != nil else { return }
-        for r in resources where r.kind == .database {
-            sink.error(
-                "spec.capability", "database \(r.name) cannot be built for aws: AWS has no serverless SQLite (Cloudflare D1 has no AWS equivalent in v1)",
-                at: resourcePointer(r.name, "type"),
-                hint: "build this app for cloudflare only, or remove the database from the aws environments")
         }
     }
 
@@ -194,36 +163,16 @@ struct SemanticChecks {
                 at: resourcePointer(r.name + "-dlq"), atKey: true, hint: "rename it")
         }
     }
-
-    private mutating func checkReachability(_ functions: [FunctionModel]) {
-        guard let cf = targets.cloudflare, !cf.workersDev else { return }
-        for f in functions where !f.routes.isEmpty && !cf.routes.contains(where: { $0.function == f.name }) {
-            sink.warning(
-                "spec.unreachable", "function \(f.name) has http routes but cannot be reached on cloudflare: workers_dev is false and no route names it",
-                at: functionPointer(f, "http"), hint: "add a route for it under targets.cloudflare.routes, or set workers_dev: true")
-        }
-    }
 }
 
 /// What a name visible to code stands for (described only when two clash).
 enum CodeNameOwner: CustomStringConvertible {
-    case binding(ResourceKind, String), awsVariable(ResourceKind, String), secret, secretVariable(String), env
-
-    static func awsVariableSuffix(_ kind: ResourceKind) -> String? {
-        switch kind {
-        case .kv: return "_TABLE"
-        case .bucket: return "_BUCKET"
-        case .queue: return "_QUEUE_URL"
-        case .database: return nil
-        }
-    }
+    case binding(ResourceKind, String), secret, env
 
     var description: String {
         switch self {
         case .binding(let kind, let name): return "the binding of \(kind.rawValue) \(name)"
-        case .awsVariable(let kind, let name): return "the AWS variable of \(kind.rawValue) \(name)"
         case .secret: return "a secret"
-        case .secretVariable(let s): return "the AWS variable of secret \(s)"
         case .env: return "an env value"
         }
     }

@@ -31,6 +31,9 @@ public struct SpecCompiler: Sendable {
     public var checkSourceFiles = true
     /// Record where each model value came from (`CompiledSpec.provenance`, for `distlang explain`).
     public var recordsProvenance = false
+    /// What each target cannot build, run on every environment that builds for it (the shipped
+    /// checkers are `TargetEmitters.checkers` in DistlangBuild).
+    public var targetCheckers: [any TargetChecker] = []
 
     public init(schema: SpecSchemaValidating) {
         self.schema = schema
@@ -81,6 +84,7 @@ public struct SpecCompiler: Sendable {
             outcome.model = normaliser.run()
             outcome.provenance = normaliser.provenance
             outcome.diagnostics += normaliser.sink.diagnostics
+            if let model = outcome.model { outcome.diagnostics += targetDiagnostics(model, in: env.document) }
             return outcome
         }
         var models: [AppModel] = []
@@ -93,6 +97,18 @@ public struct SpecCompiler: Sendable {
         result.diagnostics = Self.deduplicated(outcomes.flatMap(\.diagnostics)).sortedForOutput()
         result.models = result.diagnostics.hasErrors ? [] : models
         return result
+    }
+
+    /// The target checkers' findings on one environment's model, placed in its document.
+    private func targetDiagnostics(_ model: AppModel, in document: Document) -> [Diagnostic] {
+        var sink = DiagnosticSink(sourceMap: document.sourceMap)
+        for checker in targetCheckers where model.targets.kinds.contains(checker.target) {
+            for finding in checker.check(model) {
+                let pointer = finding.pointers.first { document.sourceMap.contains($0) } ?? finding.pointers.last ?? .root
+                sink.report(finding.severity, finding.code, finding.message, at: pointer, atKey: finding.atKey, hint: finding.hint)
+            }
+        }
+        return sink.diagnostics
     }
 
     /// What checking one environment (or, first, the base) found.

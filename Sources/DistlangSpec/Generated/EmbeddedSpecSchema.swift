@@ -59,10 +59,11 @@ enum EmbeddedSpecSchema {
       "properties": {
         "runtime": {
           "title": "Runtime",
-          "description": "The JavaScript runtime. On AWS `nodejs22` is `nodejs22.x` and `nodejs20` is `nodejs20.x` (past its deprecation date: distlang warns). Cloudflare Workers have one runtime, chosen by `compatibility_date`.",
+          "description": "The JavaScript runtime: on AWS `nodejs24` is Lambda's `nodejs24.x`, and so on. distlang warns from 60 days before AWS deprecates a runtime and reports an error once Lambda no longer creates functions with it (`nodejs20` since 2026-06-01). Cloudflare Workers have one runtime, chosen by `compatibility_date`.",
           "enum": [
             "nodejs20",
-            "nodejs22"
+            "nodejs22",
+            "nodejs24"
           ],
           "default": "nodejs22",
           "examples": [
@@ -227,10 +228,11 @@ enum EmbeddedSpecSchema {
         },
         "runtime": {
           "title": "Runtime",
-          "description": "The JavaScript runtime. On AWS `nodejs22` is `nodejs22.x` and `nodejs20` is `nodejs20.x` (past its deprecation date: distlang warns). Cloudflare Workers have one runtime, chosen by `compatibility_date`.",
+          "description": "The JavaScript runtime: on AWS `nodejs24` is Lambda's `nodejs24.x`, and so on. distlang warns from 60 days before AWS deprecates a runtime and reports an error once Lambda no longer creates functions with it (`nodejs20` since 2026-06-01). Cloudflare Workers have one runtime, chosen by `compatibility_date`.",
           "enum": [
             "nodejs20",
-            "nodejs22"
+            "nodejs22",
+            "nodejs24"
           ],
           "default": "nodejs22",
           "examples": [

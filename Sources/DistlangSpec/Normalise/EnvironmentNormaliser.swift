@@ -32,12 +32,11 @@ struct EnvironmentNormaliser {
         var functions = root["functions"]?.members.compactMap { buildFunction($0.key, $0.node, defaults: defaults) } ?? []
         let targets = buildTargets(root["targets"], functions: functions)
 
-        var checks = SemanticChecks(environment: envName, targets: targets, root: root, sink: sink)
+        var checks = SemanticChecks(environment: envName, sink: sink)
         checks.run(functions: functions, resources: resources)
+        sink = checks.sink
         applyQueueDefaults(&resources, functions: functions, root: root)
-        var namer = PhysicalNamer(app: app, environment: envName, targets: targets.kinds, sink: checks.sink)
-        namer.assign(functions: &functions, resources: &resources, root: root)
-        sink = namer.sink
+        PhysicalNamer(app: app, environment: envName, targets: targets.kinds).assign(functions: &functions, resources: &resources)
         checkSources(functions)
 
         return AppModel(

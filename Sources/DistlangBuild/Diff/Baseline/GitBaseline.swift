@@ -58,6 +58,8 @@ public enum GitBaseline {
         var diagnostics = loaded.diagnostics
         var models: [AppModel] = []
         if let document = loaded.document {
+            // Schema and semantic rules, but not the targets' capability checks: a rule that has
+            // tightened since (a runtime past its deprecation) must not stop the comparison.
             let compiled = SpecCompiler().compile(document: document, specDirectory: nil)
             diagnostics = compiled.diagnostics
             models = compiled.models
