@@ -1,6 +1,7 @@
 import ArgumentParser
 import DistlangBuild
 import DistlangCore
+import DistlangModel
 import Foundation
 
 /// `distlang diff`: what a build would change, resource by resource, against a previous build.
@@ -85,7 +86,7 @@ struct Diff: ParsableCommand {
             if let against { return try DirectoryBaseline.explicit(against) }
             let baseline = try DirectoryBaseline.implicit(pipeline.outDirectory)
             if case .firstBuild(let directory) = baseline.origin {
-                let manifest = (directory as NSString).appendingPathComponent(Manifest.fileName)
+                let manifest = joinPath(directory, Manifest.fileName)
                 if let failOn {
                     throw BaselineError(
                         "--fail-on \(failOn.rawValue) needs a previous build to compare with, and there is no previous build in \(directory)",
