@@ -116,15 +116,36 @@ struct DiffScenarioTests {
         let md = CommandRunner.distlang(["diff", "--format", "markdown"], in: dir.path).stdout
         #expect(md.contains("Against the previous build in dist"))
         let dataLoss = try #require(md.range(of: "#### :warning: Data loss"))
-        let firstDetails = try #require(md.range(of: "<details>"))
-        #expect(dataLoss.lowerBound < firstDetails.lowerBound)
-        let section = md[dataLoss.lowerBound..<firstDetails.lowerBound]
+        let firstEnvironment = try #require(md.range(of: "#### production"))
+        #expect(dataLoss.lowerBound < firstEnvironment.lowerBound)
+        let section = md[dataLoss.lowerBound..<firstEnvironment.lowerBound]
         #expect(section.contains("aws_s3_bucket uploads (shop-production-uploads)   DATA LOSS (deleted)"))
         #expect(section.contains("cloudflare_r2_bucket uploads (shop-staging-uploads)   DATA LOSS (deleted)"))
         // Nothing that loses data is inside a collapsed block.
         for block in md.components(separatedBy: "<details>").dropFirst() {
             #expect(!(block.components(separatedBy: "</details>").first ?? "").contains("DATA LOSS"))
         }
+    }
+
+    /// A provider's block of at most 12 lines is open; a longer one is collapsed (checked on every
+    /// scenario's golden, which between them have both).
+    @Test func markdownCollapsesOnlyLongBlocks() throws {
+        var open = 0, collapsed = 0
+        for scenario in Self.scenarios.keys {
+            let md = try String(contentsOfFile: RepositoryPaths.path("\(Self.goldens)/\(scenario).md"), encoding: .utf8)
+            let parts = md.components(separatedBy: "```text\n")
+            for (before, block) in zip(parts, parts.dropFirst()) {
+                let lines = block.components(separatedBy: "\n```").first!.split(separator: "\n").count
+                if before.hasSuffix("</summary>\n\n") {
+                    collapsed += 1
+                    #expect(lines > 12, "\(scenario): a block of \(lines) lines collapsed")
+                } else if before.hasSuffix("**\n\n") {
+                    open += 1
+                    #expect(lines <= 12, "\(scenario): a block of \(lines) lines left open")
+                }
+            }
+        }
+        #expect(open > 0 && collapsed > 0)
     }
 
     @Test func colourOnRequestAndNeverInAPipe() throws {

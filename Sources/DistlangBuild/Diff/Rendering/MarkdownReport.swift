@@ -3,7 +3,7 @@ import Foundation
 
 /// The markdown report, for a pull-request comment: the baseline and the counts, then every change
 /// that loses data (and every orphaned resource) in full, never collapsed; then per environment
-/// the model and access changes as a list and each provider's other changes in a collapsed block.
+/// the model and access changes as a list and each provider's other changes, collapsed when long.
 struct MarkdownReport {
     var options: DiffRendering.Options
 
@@ -25,13 +25,21 @@ struct MarkdownReport {
             if !listed.isEmpty { out += listed.map { "- \(Self.escape($0))\n" }.joined() + "\n" }
             for group in ChangeGroups.groups(env.resources.filter { $0.dataFate == nil }, verbose: options.verbose) {
                 let n = group.changes.count
-                out += "<details><summary>\(Self.escape(group.title)): \(n) change\(n == 1 ? "" : "s")</summary>\n\n"
-                out += Self.codeBlock(group.changes.flatMap { ChangeLines(width: options.width).lines($0, indent: 0) })
-                out += "\n</details>\n\n"
+                let title = "\(Self.escape(group.title)): \(n) change\(n == 1 ? "" : "s")"
+                let lines = group.changes.flatMap { ChangeLines(width: options.width).lines($0, indent: 0) }
+                // A short block is shown as it is; a long one is collapsed.
+                if lines.count <= Self.openLines {
+                    out += "**\(title)**\n\n" + Self.codeBlock(lines) + "\n"
+                } else {
+                    out += "<details><summary>\(title)</summary>\n\n" + Self.codeBlock(lines) + "\n</details>\n\n"
+                }
             }
         }
         return out
     }
+
+    /// A provider's changes of more lines than this are collapsed.
+    static let openLines = 12
 
     /// The changes `matching` of every environment, in full, grouped as in the text report.
     private func section(_ diff: BuildDiff, title: String, count: Int, where matching: (ResourceChange) -> Bool) -> String {
