@@ -141,6 +141,8 @@ enum PipelineHarness {
             let diff = differ.diff(previous: previous, current: manifest)
             _ = DiffRendering.text(diff)
             _ = DiffRendering.markdown(diff)
+            _ = DiffRendering.text(diff, options: .init(color: true, verbose: true))
+            _ = DiffRendering.markdown(diff, options: .init(summary: true))
             _ = DiffRendering.summary(diff)
             Properties.isJSON(DiffRendering.json(diff), "the JSON diff")
         }

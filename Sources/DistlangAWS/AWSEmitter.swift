@@ -5,8 +5,8 @@ import DistlangRender
 /// The AWS target: per environment, a CloudFormation template (`aws/cloudformation/<env>.yaml`,
 /// and `.json` when asked; the same document), split into a parent and nested stacks beside it
 /// when one template would break a CloudFormation quota, and a Terraform root module for
-/// `hashicorp/aws` (`aws/terraform/<env>/*.tf`). See docs/targets/aws.md for the mapping and the
-/// decisions.
+/// `hashicorp/aws` (`aws/terraform/<env>/*.tf`); only the formats the spec's `outputs` names. See
+/// docs/targets/aws.md for the mapping and the decisions.
 public struct AWSEmitter: TargetEmitter {
     public var target: TargetKind { .aws }
 
@@ -24,25 +24,34 @@ public struct AWSEmitter: TargetEmitter {
     func emit(_ plan: AWSPlan, options: EmitOptions) -> TargetOutput {
         let model = plan.model
         let env = model.environment
+        let outputs = model.targets.outputs(.aws)
         var output = TargetOutput()
 
         // CloudFormation: one template, or a parent and nested stacks.
-        let cloudFormation = CFNOutput(plan, formats: options.cloudFormationFormats)
-        output.files += cloudFormation.files
-        output.resources += cloudFormation.resources
-        output.diagnostics += cloudFormation.diagnostics
+        var templateSizes: [(path: String, bytes: Int)] = []
+        var cloudFormationNotes: [String] = []
+        if outputs.contains(.cloudformation) {
+            let cloudFormation = CFNOutput(plan, formats: options.cloudFormationFormats)
+            output.files += cloudFormation.files
+            output.resources += cloudFormation.resources
+            output.diagnostics += cloudFormation.diagnostics
+            templateSizes = cloudFormation.topSizes
+            cloudFormationNotes = cloudFormation.notes
+        }
 
         // Terraform
-        let directory = "aws/terraform/\(env)"
-        let files = TFRootBuilder.files(plan)
-        for file in files {
-            output.files.append(EmittedFile(
-                path: directory + "/" + file.name, contents: HCLRenderer().render(HCLFile(file.items)), environment: env))
+        if outputs.contains(.terraform) {
+            let directory = "aws/terraform/\(env)"
+            let files = TFRootBuilder.files(plan)
+            for file in files {
+                output.files.append(EmittedFile(
+                    path: directory + "/" + file.name, contents: HCLRenderer().render(HCLFile(file.items)), environment: env))
+            }
+            output.resources += AWSManifestResources.terraform(files, environment: env, directory: directory)
+            output.diagnostics += AWSChecks.duplicates(terraformAddresses(files), what: "Terraform address", env: env)
         }
-        output.resources += AWSManifestResources.terraform(files, environment: env, directory: directory)
-        output.diagnostics += AWSChecks.duplicates(terraformAddresses(files), what: "Terraform address", env: env)
 
-        output.notes += AWSNotes.notes(plan, templateSizes: cloudFormation.topSizes) + cloudFormation.notes
+        output.notes += AWSNotes.notes(plan, templateSizes: templateSizes) + cloudFormationNotes
         return output
     }
 

@@ -17,7 +17,7 @@ enum AWSManifestResources {
                 target: .aws, format: "cloudformation", environment: environment, type: r.type, logicalName: r.logicalID,
                 physicalName: r.physicalName, file: file(r.logicalID), attributes: attributes,
                 replacingAttributes: r.replacingProperties,
-                source: r.source, isStateful: r.isStateful)
+                source: r.source, isStateful: r.isStateful, isRetained: r.deletionPolicy == .retain)
         }
     }
 

@@ -5,9 +5,10 @@ import DistlangModel
 enum AWSNotes {
     static func notes(_ plan: AWSPlan, templateSizes: [(path: String, bytes: Int)]) -> [String] {
         let env = plan.model.environment
-        var notes = [
-            "aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM",
-        ]
+        var notes: [String] = []
+        if plan.model.targets.outputs(.aws).contains(.cloudformation) {
+            notes.append("aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM")
+        }
         if !plan.secrets.isEmpty {
             notes.append(
                 "aws \(env): secrets are created empty; set each value with aws secretsmanager put-secret-value --secret-id <name>: \(plan.secrets.map(\.physicalName).joined(separator: ", "))")

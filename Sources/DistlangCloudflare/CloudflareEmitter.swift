@@ -3,7 +3,8 @@ import DistlangModel
 import DistlangRender
 
 /// The Cloudflare target: one `wrangler.toml` per function (all environments in one file) and one
-/// Terraform root per environment for the `cloudflare/cloudflare` provider v5.
+/// Terraform root per environment for the `cloudflare/cloudflare` provider v5; only the formats
+/// the spec's `outputs` names.
 ///
 /// Output layout (relative to the output folder):
 /// - `cloudflare/wrangler/<function>/wrangler.toml` and `entry.mjs` (the Worker's generated entry)
@@ -23,12 +24,14 @@ public struct CloudflareEmitter: TargetEmitter {
         var output = TargetOutput(diagnostics: planner.diagnostics)
         guard let first = plans.first else { return output }
 
-        // wrangler: one file per function, holding every environment the function exists in.
+        // wrangler: one file per function, holding every environment the function exists in (of
+        // the environments whose `outputs` name wrangler).
+        let wranglerPlans = plans.filter { $0.settings.outputs.contains(.wrangler) }
         let translator = WranglerTranslator(options: options)
         let wranglerResources = WranglerResources(options: options)
-        let functions = Set(plans.flatMap { $0.workers.map(\.function.name) }).sorted()
+        let functions = Set(wranglerPlans.flatMap { $0.workers.map(\.function.name) }).sorted()
         // Each environment's Workers by function name (the first, as a search in order would find).
-        let byFunction = plans.map { plan in Dictionary(plan.workers.map { ($0.function.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+        let byFunction = wranglerPlans.map { plan in Dictionary(plan.workers.map { ($0.function.name, $0) }, uniquingKeysWith: { first, _ in first }) }
         for function in functions {
             let workers = byFunction.compactMap { $0[function] }
             let document = translator.document(
@@ -44,7 +47,7 @@ public struct CloudflareEmitter: TargetEmitter {
 
         // Terraform: one root per environment.
         let terraform = TerraformTranslator(options: options)
-        for plan in plans {
+        for plan in plans where plan.settings.outputs.contains(.terraform) {
             let root = terraform.translate(plan)
             output.files += root.files
             output.resources += root.resources

@@ -56,7 +56,7 @@ struct CloudflareNotes {
     /// What to do before `wrangler deploy`, per environment.
     private func wranglerSteps() -> [String] {
         var notes: [String] = []
-        for plan in plans {
+        for plan in plans where plan.settings.outputs.contains(.wrangler) {
             let envFlag = plan.environment == AppModel.defaultEnvironment ? "" : " --env \(plan.environment)"
             let queues = plan.resources.filter { $0.resource.kind == .queue }
                 .flatMap { [$0.physicalName] + ($0.deadLetterName.map { [$0] } ?? []) }
@@ -89,7 +89,7 @@ struct CloudflareNotes {
 
     /// What to do before `terraform apply`, per environment (nothing when the root needs no input).
     private func terraformSteps() -> [String] {
-        plans.compactMap { plan in
+        plans.filter { $0.settings.outputs.contains(.terraform) }.compactMap { plan in
             var inputs: [String] = []
             if plan.settings.accountID == nil { inputs.append("account_id") }
             let secrets = Set(plan.workers.flatMap(\.secrets))

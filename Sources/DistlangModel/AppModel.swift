@@ -67,6 +67,21 @@ public enum TargetKind: String, Sendable, CaseIterable, Comparable {
     case cloudflare, aws
 
     public static func < (a: TargetKind, b: TargetKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// The output formats distlang writes for this target, in name order.
+    public var outputFormats: [OutputFormat] {
+        switch self {
+        case .cloudflare: return [.terraform, .wrangler]
+        case .aws: return [.cloudformation, .terraform]
+        }
+    }
+}
+
+/// A deploy path of a target: the files one tool reads (`targets.<provider>.outputs`).
+public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
+    case cloudformation, terraform, wrangler
+
+    public static func < (a: OutputFormat, b: OutputFormat) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// One function: a Worker on Cloudflare, a Lambda function on AWS.
@@ -261,6 +276,14 @@ public struct TargetSettings: Sendable, Equatable {
     public var kinds: [TargetKind] {
         (cloudflare != nil ? [TargetKind.cloudflare] : []) + (aws != nil ? [TargetKind.aws] : [])
     }
+
+    /// The output formats built for `target` (none when the spec does not build for it).
+    public func outputs(_ target: TargetKind) -> Set<OutputFormat> {
+        switch target {
+        case .cloudflare: return cloudflare?.outputs ?? []
+        case .aws: return aws?.outputs ?? []
+        }
+    }
 }
 
 public struct CloudflareSettings: Sendable, Equatable {
@@ -271,16 +294,19 @@ public struct CloudflareSettings: Sendable, Equatable {
     /// Serve HTTP functions on `<worker>.<subdomain>.workers.dev`.
     public var workersDev: Bool
     public var routes: [CloudflareRoute]
+    /// The formats to write (`outputs`); default both.
+    public var outputs: Set<OutputFormat>
 
     public init(
         accountID: String? = nil, compatibilityDate: String, compatibilityFlags: [String] = [], workersDev: Bool = true,
-        routes: [CloudflareRoute] = []
+        routes: [CloudflareRoute] = [], outputs: Set<OutputFormat> = Set(TargetKind.cloudflare.outputFormats)
     ) {
         self.accountID = accountID
         self.compatibilityDate = compatibilityDate
         self.compatibilityFlags = compatibilityFlags
         self.workersDev = workersDev
         self.routes = routes
+        self.outputs = outputs
     }
 }
 
@@ -305,6 +331,11 @@ public struct CloudflareRoute: Sendable, Equatable {
 
 public struct AWSSettings: Sendable, Equatable {
     public var region: String
+    /// The formats to write (`outputs`); default both.
+    public var outputs: Set<OutputFormat>
 
-    public init(region: String) { self.region = region }
+    public init(region: String, outputs: Set<OutputFormat> = Set(TargetKind.aws.outputFormats)) {
+        self.region = region
+        self.outputs = outputs
+    }
 }

@@ -66,7 +66,11 @@ public enum ModelJSON {
 
     public static func value(_ t: TargetSettings) -> Value {
         var o = JSONObject()
-        if let a = t.aws { o["aws"] = ["region": .string(a.region)] }
+        if let a = t.aws {
+            var aws: JSONObject = ["region": .string(a.region)]
+            if let outputs = outputs(a.outputs, of: .aws) { aws["outputs"] = outputs }
+            o["aws"] = .object(aws)
+        }
         if let c = t.cloudflare {
             var cf = JSONObject()
             if let id = c.accountID { cf["account_id"] = .string(id) }
@@ -81,8 +85,17 @@ public enum ModelJSON {
                     return ["domain": .string(d), "function": .string(route.function)]
                 }
             })
+            if let outputs = outputs(c.outputs, of: .cloudflare) { cf["outputs"] = outputs }
             o["cloudflare"] = .object(cf)
         }
         return .object(o)
+    }
+
+    /// A target's output formats, only when the spec chose some (so models of specs that do not use
+    /// `outputs` read as they always did).
+    private static func outputs(_ chosen: Set<OutputFormat>, of target: TargetKind) -> Value? {
+        let all = target.outputFormats
+        guard Set(all) != chosen else { return nil }
+        return .array(all.filter(chosen.contains).map { .string($0.rawValue) })
     }
 }

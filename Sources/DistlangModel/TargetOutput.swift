@@ -95,11 +95,15 @@ public struct EmittedResource: Sendable, Equatable {
     public var source: ModelElement?
     /// Holds data that removing or replacing the resource would lose.
     public var isStateful: Bool
+    /// The provider keeps the resource in the cloud, data and all, when the output no longer
+    /// declares it (CloudFormation's `DeletionPolicy: Retain`): removing it orphans it rather than
+    /// deleting it. Terraform's `prevent_destroy` does not do this (the guard leaves with the block).
+    public var isRetained: Bool
 
     public init(
         target: TargetKind, format: String, environment: String, type: String, logicalName: String,
         physicalName: String? = nil, file: String, attributes: JSONObject = JSONObject(), replacingAttributes: [String] = [],
-        source: ModelElement? = nil, isStateful: Bool = false
+        source: ModelElement? = nil, isStateful: Bool = false, isRetained: Bool = false
     ) {
         self.target = target
         self.format = format
@@ -112,6 +116,7 @@ public struct EmittedResource: Sendable, Equatable {
         self.replacingAttributes = replacingAttributes
         self.source = source
         self.isStateful = isStateful
+        self.isRetained = isRetained
     }
 }
 
@@ -136,10 +141,16 @@ public struct EmitOptions: Sendable {
     public var specDirectoryFromOutput: String
     /// CloudFormation formats to write.
     public var cloudFormationFormats: Set<CloudFormationFormat>
+    /// The files the spec references, for an emitter that reads one; nil when none can be read.
+    public var specFiles: (any SpecFiles)?
 
-    public init(specDirectoryFromOutput: String = "..", cloudFormationFormats: Set<CloudFormationFormat> = [.yaml]) {
+    public init(
+        specDirectoryFromOutput: String = "..", cloudFormationFormats: Set<CloudFormationFormat> = [.yaml],
+        specFiles: (any SpecFiles)? = nil
+    ) {
         self.specDirectoryFromOutput = specDirectoryFromOutput
         self.cloudFormationFormats = cloudFormationFormats
+        self.specFiles = specFiles
     }
 }
 

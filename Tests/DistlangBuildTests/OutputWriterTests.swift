@@ -117,7 +117,7 @@ struct OutputWriterTests {
         #expect((size ?? 0) > 64 << 20)
         let previous = try #require(OutputWriter().previousManifest(in: out.path))
         #expect(previous.environments == ["production", "staging"])
-        #expect(try PreviousBuild.fromDirectory(out.path) == previous)
+        #expect(try DirectoryBaseline.manifest(at: out.appendingPathComponent("distlang-manifest.json").path) == previous)
         // A second build finds it: nothing changed.
         let report = try OutputWriter().write(try plan(models), to: out.path)
         #expect(report.written.isEmpty)
@@ -131,7 +131,7 @@ struct OutputWriterTests {
         for i in models.indices { models[i].description = "a\u{0}b" }
         try OutputWriter().write(try plan(models), to: out.path)
         let previous = try #require(OutputWriter().previousManifest(in: out.path))
-        #expect(try PreviousBuild.fromDirectory(out.path) == previous)
+        #expect(try DirectoryBaseline.manifest(at: out.appendingPathComponent("distlang-manifest.json").path) == previous)
         let report = try OutputWriter().write(try plan(models), to: out.path)
         #expect(report.written.isEmpty)
     }

@@ -45,7 +45,7 @@ struct ChangeOrderTests {
         while changes.count < 200 {
             let c = ResourceChange(
                 kind: .added, target: random.next() % 2 == 0 ? .aws : .cloudflare, format: pick(), type: pick(),
-                logicalName: pick() + pick() + pick(), attributes: [], isDataLoss: false)
+                logicalName: pick() + pick() + pick())
             // one change per (target, format, type, logical name), as in one environment
             if seen.insert("\(c.target)|\(c.format)|\(c.type)|\(c.logicalName)").inserted { changes.append(c) }
         }

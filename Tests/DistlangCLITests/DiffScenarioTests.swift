@@ -6,72 +6,173 @@ import TestSupport
 /// exit codes CI scripts rely on.
 struct DiffScenarioTests {
     static let fixtures = "Tests/DistlangCLITests/Fixtures/diff"
+    static let goldens = "Tests/DistlangCLITests/Goldens/diff"
 
     /// A folder with the base spec built into dist/, then the scenario's spec in its place.
-    private func prepared(_ scenario: String) throws -> URL {
+    static func prepared(_ scenario: String, base: String = "base") throws -> URL {
         let dir = RepositoryPaths.temporaryDirectory("distlang-diff")
         let spec = dir.appendingPathComponent("distlang.yaml")
-        try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(Self.fixtures)/base.yaml"), toPath: spec.path)
+        try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(fixtures)/\(base).yaml"), toPath: spec.path)
         let build = CommandRunner.distlang(["build", spec.path])
         #expect(build.exitCode == 0, "\(build.stderr)")
         try FileManager.default.removeItem(at: spec)
-        try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(Self.fixtures)/\(scenario).yaml"), toPath: spec.path)
+        try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(fixtures)/\(scenario).yaml"), toPath: spec.path)
         return dir
     }
 
-    static let scenarios = [
-        "add-function", "memory-in-one-environment", "rename-bucket", "remove-queue", "add-write-access", "comment-only",
+    /// Scenario -> the base spec it is compared with.
+    static let scenarios: [String: String] = [
+        "add-function": "base", "memory-in-one-environment": "base", "rename-bucket": "base", "remove-queue": "base",
+        "add-write-access": "base", "comment-only": "base", "remove-bucket": "base", "add-kv-binding": "base",
+        "add-env-vars": "base", "cloudformation-only-remove-bucket": "cloudformation-only-base",
     ]
 
-    @Test(arguments: scenarios)
+    static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let mismatch = Golden.mismatch(text, goldenPath: "\(goldens)/\(name)")
+        #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: scenarios.keys.sorted())
     func reportMatchesTheGoldens(_ scenario: String) throws {
-        let dir = try prepared(scenario)
+        let dir = try Self.prepared(scenario, base: Self.scenarios[scenario]!)
         for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md")] {
             let r = CommandRunner.distlang(["diff", "distlang.yaml", "--format", format], in: dir.path)
             #expect(r.exitCode == 0, "\(scenario) \(format): \(r.stderr)")
-            let golden = "Tests/DistlangCLITests/Goldens/diff/\(scenario).\(ext)"
-            #expect(Golden.mismatch(r.stdout, goldenPath: golden) == nil, "\(Golden.mismatch(r.stdout, goldenPath: golden) ?? "")")
+            #expect(r.stderr.isEmpty, "\(scenario) \(format): \(r.stderr)")
+            Self.expectGolden(r.stdout, "\(scenario).\(ext)")
+        }
+    }
+
+    /// Per-format detail (`--verbose`) and one line per resource (`--summary`), in text and markdown.
+    @Test(arguments: ["remove-bucket", "add-write-access"])
+    func verboseAndSummaryMatchTheGoldens(_ scenario: String) throws {
+        let dir = try Self.prepared(scenario)
+        for flag in ["--verbose", "--summary"] {
+            for (format, ext) in [("text", "txt"), ("markdown", "md")] {
+                let r = CommandRunner.distlang(["diff", flag, "--format", format], in: dir.path)
+                #expect(r.exitCode == 0, "\(scenario) \(flag) \(format): \(r.stderr)")
+                Self.expectGolden(r.stdout, "\(scenario)\(flag.replacingOccurrences(of: "--", with: ".")).\(ext)")
+            }
         }
     }
 
     @Test(arguments: [
         ("add-function", 1, 0), ("memory-in-one-environment", 1, 0), ("rename-bucket", 1, 1), ("remove-queue", 1, 1),
-        ("add-write-access", 1, 0), ("comment-only", 0, 0),
+        ("add-write-access", 1, 0), ("comment-only", 0, 0), ("remove-bucket", 1, 1), ("add-kv-binding", 1, 0),
+        ("add-env-vars", 1, 0),
+        // CloudFormation keeps a removed bucket (DeletionPolicy: Retain): orphaned, not lost.
+        ("cloudformation-only-remove-bucket", 1, 0),
     ])
     func exitCodes(_ scenario: String, _ withExitCode: Int32, _ failOnDataLoss: Int32) throws {
-        let dir = try prepared(scenario)
+        let dir = try Self.prepared(scenario, base: Self.scenarios[scenario]!)
         #expect(CommandRunner.distlang(["diff", "--exit-code"], in: dir.path).exitCode == withExitCode)
         #expect(CommandRunner.distlang(["diff", "--fail-on", "data-loss"], in: dir.path).exitCode == failOnDataLoss)
+        #expect(CommandRunner.distlang(["diff", "--fail-on", "any"], in: dir.path).exitCode == withExitCode)
     }
 
-    @Test func dataLossIsFlaggedInJSON() throws {
-        let dir = try prepared("rename-bucket")
-        let r = CommandRunner.distlang(["diff", "--format", "json"], in: dir.path)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(json["data_loss"] as? Bool == true)
-        #expect(json["changed"] as? Bool == true)
+    /// The acceptance case: one function gains write access; the statements that change are named,
+    /// and the whole report fits on one screen.
+    @Test func aOneFunctionChangeFitsOneScreen() throws {
+        let dir = try Self.prepared("add-write-access")
+        let r = CommandRunner.distlang(["diff"], in: dir.path)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 40, "\(lines.count) lines:\n\(r.stdout)")
+        #expect(lines.allSatisfy { $0.count <= 120 })
+        #expect(r.stdout.contains("~ [sid=UploadsReadWriteObjects]"))
+        #expect(r.stdout.contains("+ s3:PutObject"))
+        #expect(r.stdout.contains("sid: UploadsRead -> UploadsReadWrite") || r.stdout.contains("[sid=UploadsReadWrite].sid: UploadsRead -> UploadsReadWrite"))
+        // The same change in CloudFormation and Terraform is shown once.
+        #expect(r.stdout.contains("aws (cloudformation, terraform):"))
+        #expect(!r.stdout.contains("aws (cloudformation):") && !r.stdout.contains("aws (terraform):"))
     }
 
-    @Test func againstAGitRevision() throws {
-        let dir = try prepared("memory-in-one-environment")
-        // Commit the base spec and its build; the working tree then holds the edited spec.
-        try FileManager.default.copyItem(
-            atPath: dir.appendingPathComponent("distlang.yaml").path, toPath: dir.appendingPathComponent("edited.yaml").path)
-        try FileManager.default.removeItem(at: dir.appendingPathComponent("distlang.yaml"))
-        try FileManager.default.copyItem(
-            atPath: RepositoryPaths.path("\(Self.fixtures)/base.yaml"), toPath: dir.appendingPathComponent("distlang.yaml").path)
-        for args in [["init", "-q"], ["add", "distlang.yaml", "dist"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base"]] {
-            let r = CommandRunner.run("git", args, in: dir.path)
-            #expect(r.exitCode == 0, "git \(args): \(r.stderr)")
+    @Test func aBindingChangeIsShownElementByElement() throws {
+        let dir = try Self.prepared("add-kv-binding")
+        let r = CommandRunner.distlang(["diff"], in: dir.path)
+        #expect(r.stdout.contains("+ bindings[name=SESSIONS]\n            namespace_id: cloudflare_workers_kv_namespace.sessions.id"), "\(r.stdout)")
+        #expect(r.stdout.contains("+ statement[sid=SessionsReadWrite]\n"))
+        #expect(!r.stdout.contains("bindings: ["), "a whole list instead of its elements:\n\(r.stdout)")
+    }
+
+    /// Long values are never cut to a prefix: in full in JSON, wrapped in text.
+    @Test func longValuesAreShownInFull() throws {
+        let dir = try Self.prepared("add-env-vars")
+        let spec = try String(contentsOf: dir.appendingPathComponent("distlang.yaml"), encoding: .utf8)
+        let long = try #require(spec.split(separator: "\"").first { $0.hasPrefix("https://shop.example.com,") })
+        let json = CommandRunner.distlang(["diff", "--format", "json"], in: dir.path).stdout
+        #expect(json.contains(String(long)))
+        let text = CommandRunner.distlang(["diff"], in: dir.path).stdout
+        #expect(!text.contains("..."))
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 100 || !$0.contains("region-") }, "a long value not wrapped:\n\(text)")
+        // Every line of the value in order, for the Lambda function's variable.
+        let joined = text.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        #expect(joined.contains(String(long)))
+    }
+
+    /// The markdown names its baseline, and puts data loss first, outside any collapsed block.
+    @Test func markdownPutsDataLossFirst() throws {
+        let dir = try Self.prepared("remove-bucket")
+        let md = CommandRunner.distlang(["diff", "--format", "markdown"], in: dir.path).stdout
+        #expect(md.contains("Against the previous build in dist"))
+        let dataLoss = try #require(md.range(of: "#### :warning: Data loss"))
+        let firstEnvironment = try #require(md.range(of: "#### production"))
+        #expect(dataLoss.lowerBound < firstEnvironment.lowerBound)
+        let section = md[dataLoss.lowerBound..<firstEnvironment.lowerBound]
+        #expect(section.contains("aws_s3_bucket uploads (shop-production-uploads)   DATA LOSS (deleted)"))
+        #expect(section.contains("cloudflare_r2_bucket uploads (shop-staging-uploads)   DATA LOSS (deleted)"))
+        // Nothing that loses data is inside a collapsed block.
+        for block in md.components(separatedBy: "<details>").dropFirst() {
+            #expect(!(block.components(separatedBy: "</details>").first ?? "").contains("DATA LOSS"))
         }
-        // dist/ is gone from the working tree: the manifest must come from git's objects.
-        try FileManager.default.removeItem(at: dir.appendingPathComponent("dist"))
-        try FileManager.default.removeItem(at: dir.appendingPathComponent("distlang.yaml"))
-        try FileManager.default.moveItem(at: dir.appendingPathComponent("edited.yaml"), to: dir.appendingPathComponent("distlang.yaml"))
-        let r = CommandRunner.distlang(["diff", "--against-git", "HEAD", "--exit-code"], in: dir.path)
-        #expect(r.exitCode == 1, "\(r.stderr)")
-        #expect(r.stdout.contains("function api: memory 512 -> 1024"))
-        let bad = CommandRunner.distlang(["diff", "--against-git", "no-such-revision"], in: dir.path)
-        #expect(bad.exitCode == 2)
+    }
+
+    /// A provider's block of at most 12 lines is open; a longer one is collapsed (checked on every
+    /// scenario's golden, which between them have both).
+    @Test func markdownCollapsesOnlyLongBlocks() throws {
+        var open = 0, collapsed = 0
+        for scenario in Self.scenarios.keys {
+            let md = try String(contentsOfFile: RepositoryPaths.path("\(Self.goldens)/\(scenario).md"), encoding: .utf8)
+            let parts = md.components(separatedBy: "```text\n")
+            for (before, block) in zip(parts, parts.dropFirst()) {
+                let lines = block.components(separatedBy: "\n```").first!.split(separator: "\n").count
+                if before.hasSuffix("</summary>\n\n") {
+                    collapsed += 1
+                    #expect(lines > 12, "\(scenario): a block of \(lines) lines collapsed")
+                } else if before.hasSuffix("**\n\n") {
+                    open += 1
+                    #expect(lines <= 12, "\(scenario): a block of \(lines) lines left open")
+                }
+            }
+        }
+        #expect(open > 0 && collapsed > 0)
+    }
+
+    @Test func colourOnRequestAndNeverInAPipe() throws {
+        let dir = try Self.prepared("remove-bucket")
+        let plain = CommandRunner.distlang(["diff"], in: dir.path, environment: ["NO_COLOR": ""])
+        #expect(!plain.stdout.contains("\u{1B}["), "colour in a pipe")
+        let coloured = CommandRunner.distlang(["diff", "--color", "always"], in: dir.path).stdout
+        #expect(coloured.contains("\u{1B}[1;31m   DATA LOSS (deleted)\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[31m- aws_s3_bucket uploads"))
+        #expect(coloured.contains("\u{1B}[33m~ "))
+        // The same text once the colour codes are taken out.
+        let stripped = coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        #expect(stripped == plain.stdout)
+        // JSON and markdown never have colour.
+        #expect(!CommandRunner.distlang(["diff", "--color", "always", "--format", "json"], in: dir.path).stdout.contains("\u{1B}["))
+    }
+
+    /// On a terminal (a pseudo-terminal from `script`) the text is coloured, unless NO_COLOR is set.
+    @Test func colourOnATerminalUnlessNoColor() throws {
+        guard let script = ExternalTool.find("script") else { return }
+        let dir = try Self.prepared("remove-bucket")
+        func run(_ noColor: String) -> String {
+            CommandRunner.run(
+                script, ["-qec", "\(CommandRunner.distlangPath) diff", "/dev/null"], in: dir.path,
+                environment: ["NO_COLOR": noColor, "TERM": "xterm"]).stdout
+        }
+        #expect(run("").contains("\u{1B}[1;31m   DATA LOSS"))
+        #expect(!run("1").contains("\u{1B}["))
     }
 }

@@ -42,14 +42,23 @@ struct TerraformConfigTests {
                     let names = Set(block.attributes.map(\.name))
                     #expect(names.isSubset(of: resource.top.settable), "\(at): unknown or read-only \(names.subtracting(resource.top.settable))")
                     #expect(resource.top.required.isSubset(of: names), "\(at): missing required \(resource.top.required.subtracting(names))")
-                    #expect(block.blocks.isEmpty, "\(at): v5 writes nested configuration as attributes, not blocks")
+                    // v5 writes nested configuration as attributes; the one block is Terraform's own
+                    // `lifecycle` meta-argument, `prevent_destroy = true` on the resources that hold data.
+                    let others = block.blocks.filter { $0.type != "lifecycle" }
+                    #expect(others.isEmpty, "\(at): v5 writes nested configuration as attributes, not blocks")
+                    let lifecycle = block.blocks.filter { $0.type == "lifecycle" }
+                    let stateful = Self.statefulTypes.contains(type)
+                    #expect(lifecycle.count == (stateful ? 1 : 0), "\(at): lifecycle { prevent_destroy = true } on stateful resources only")
+                    for l in lifecycle {
+                        #expect(l.attributes.map(\.name) == ["prevent_destroy"] && l.attribute("prevent_destroy")?.expr == "true", "\(at): \(l)")
+                    }
                 }
             }
             // Nested attributes (bindings, settings, schedules), read from the manifest attributes,
             // which the golden tests tie to the same tree as the file.
             for resource in entry.output.resources where resource.format == "terraform" {
                 let nested = schema.resources[resource.type]?.nested ?? [:]
-                for (key, value) in resource.attributes.entries {
+                for (key, value) in resource.attributes.entries where key != "lifecycle" {
                     let objects: [JSONObject]
                     switch value {
                     case .object(let o): objects = [o]
@@ -71,6 +80,9 @@ struct TerraformConfigTests {
             }
         }
     }
+
+    /// The resources that hold data: KV namespaces, R2 buckets, D1 databases, queues.
+    static let statefulTypes: Set<String> = ["cloudflare_workers_kv_namespace", "cloudflare_r2_bucket", "cloudflare_d1_database", "cloudflare_queue"]
 
     /// The attribute each binding type needs (terraform-cloudflare.md §1.1).
     @Test func bindingsCarryTheAttributeTheirTypeNeeds() throws {

@@ -64,9 +64,7 @@ enum TF {
 
     /// `lifecycle { prevent_destroy = true }`: Terraform's counterpart of CloudFormation's
     /// `DeletionPolicy: Retain` for resources that hold data.
-    static var preventDestroy: HCLBlock {
-        HCLBlock("lifecycle") { HCLAttribute("prevent_destroy", true) }
-    }
+    static var preventDestroy: HCLBlock { .preventDestroy }
 }
 
 /// One `resource` block, with what the build manifest records about it.

@@ -7,6 +7,8 @@ public struct BuildDiff: Sendable {
 
     public var isEmpty: Bool { environments.allSatisfy(\.isEmpty) }
     public var hasDataLoss: Bool { environments.contains { $0.resources.contains(where: \.isDataLoss) } }
+    /// The previous build the diff compares with.
+    public var baseline: Baseline.Origin?
 
     /// Resource counts over every environment and target.
     public var counts: Counts {
@@ -19,12 +21,13 @@ public struct BuildDiff: Sendable {
             case .removed: c.removed += 1
             }
             if r.isDataLoss { c.dataLoss += 1 }
+            if r.dataFate == .orphaned { c.orphaned += 1 }
         }
         return c
     }
 
     public struct Counts: Sendable, Equatable {
-        public var added = 0, changed = 0, replaced = 0, removed = 0, dataLoss = 0
+        public var added = 0, changed = 0, replaced = 0, removed = 0, dataLoss = 0, orphaned = 0
     }
 }
 
@@ -52,13 +55,6 @@ public struct ModelChange: Sendable {
     public var fields: [FieldChange]
 }
 
-/// One value that changed, by dotted path.
-public struct FieldChange: Sendable, Equatable {
-    public var path: String
-    public var old: Value?
-    public var new: Value?
-}
-
 /// A function's access to a resource that grows or shrinks.
 public struct AccessChange: Sendable {
     public var function: String
@@ -84,7 +80,55 @@ public struct ResourceChange: Sendable {
     public var oldLogicalName: String?
     public var physicalName: String?
     public var oldPhysicalName: String?
+    /// The model element the resource comes from.
+    public var source: ModelElement?
     public var attributes: [FieldChange]
-    /// Removing or replacing a resource that holds data.
-    public var isDataLoss: Bool
+    /// What happens to the data of a stateful resource that is removed or replaced.
+    public var dataFate: DataFate?
+    /// For a replacement: what forces it (`logical name`, `physical name`, the replacing attributes
+    /// that change, such as `KeySchema`).
+    public var replacedBecause: [String]
+    /// What a reviewer can do about it, e.g. the Terraform `moved {}` block that keeps a renamed resource.
+    public var hints: [String]
+    /// The resource holds data (before or after the change).
+    public var isStateful = false
+    /// A changed or replaced resource's attribute changes with spellings set aside, equal for the
+    /// same change in another output format of the provider (`ComparisonKeys`).
+    var attributeSignature = ""
+
+    public init(
+        kind: Kind, target: TargetKind, format: String, type: String, logicalName: String, oldLogicalName: String? = nil,
+        physicalName: String? = nil, oldPhysicalName: String? = nil, source: ModelElement? = nil, attributes: [FieldChange] = [],
+        dataFate: DataFate? = nil, replacedBecause: [String] = [], hints: [String] = []
+    ) {
+        self.kind = kind
+        self.target = target
+        self.format = format
+        self.type = type
+        self.logicalName = logicalName
+        self.oldLogicalName = oldLogicalName
+        self.physicalName = physicalName
+        self.oldPhysicalName = oldPhysicalName
+        self.source = source
+        self.attributes = attributes
+        self.dataFate = dataFate
+        self.replacedBecause = replacedBecause
+        self.hints = hints
+    }
+
+    /// Removing or replacing it loses data (an orphaned resource keeps its data).
+    public var isDataLoss: Bool { dataFate?.losesData ?? false }
+}
+
+/// What becomes of the data of a stateful resource (a table, bucket, queue, database, secret).
+public enum DataFate: String, Sendable {
+    /// Removed, and the provider deletes it (Terraform; CloudFormation without `Retain`).
+    case deleted
+    /// A new, empty resource takes its place (a new physical name or key schema, a rename).
+    case replaced
+    /// Removed from the output but kept in the cloud with its data (CloudFormation's
+    /// `DeletionPolicy: Retain`): no longer managed, not lost.
+    case orphaned
+
+    public var losesData: Bool { self != .orphaned }
 }

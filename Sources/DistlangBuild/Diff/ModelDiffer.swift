@@ -20,7 +20,7 @@ struct ModelDiffer {
         var out: [ModelChange] = []
         out += elements(.function, key: "functions")
         out += elements(.resource, key: "resources")
-        let targetChanges = ValueDiff.fields(old["targets"], new["targets"], path: "targets")
+        let targetChanges = AttributeDiff.changes(old["targets"], new["targets"], at: [.key("targets")])
         if !targetChanges.isEmpty {
             out.append(ModelChange(element: ModelElement(.resource, "targets"), kind: .changed, fields: targetChanges))
         }
@@ -47,7 +47,7 @@ struct ModelDiffer {
         for name in before.keys.sorted() {
             guard let a = before[name], let b = after[name] else { continue }
             // Access is reported on its own (AccessDiffer).
-            let fields = ValueDiff.fields(strip(a, ["uses"]), strip(b, ["uses"])).filter { $0.path != "name" }
+            let fields = AttributeDiff.changes(strip(a, ["uses"]), strip(b, ["uses"])).filter { $0.path != "name" }
             if !fields.isEmpty { out.append(ModelChange(element: ModelElement(kind, name), kind: .changed, fields: fields)) }
         }
         return out

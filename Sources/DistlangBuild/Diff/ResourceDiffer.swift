@@ -4,62 +4,109 @@ import DistlangModel
 /// Resource-by-resource changes of one environment, across targets and formats.
 enum ResourceDiffer {
     /// `renames` maps old resource names to new ones (from the model), so a renamed resource's outputs
-    /// read as one replacement rather than an unrelated removal and addition.
+    /// read as one replacement rather than an unrelated removal and addition. A removed and an added
+    /// stateful resource of one type and format with the same physical name are paired too: the same
+    /// store under a new name in the output.
     static func changes(old: [EmittedResource], new: [EmittedResource], renames: [String: String]) -> [ResourceChange] {
         var before: [ResourceKey: EmittedResource] = [:]
         for r in old { before[ResourceKey(r)] = r }
         var after: [ResourceKey: EmittedResource] = [:]
         for r in new { after[ResourceKey(r)] = r }
         var out: [ResourceChange] = []
-        var removed = before.keys.filter { after[$0] == nil }
-        var added = after.keys.filter { before[$0] == nil }
+        var removed = Set(before.keys.filter { after[$0] == nil })
+        var added = Set(after.keys.filter { before[$0] == nil })
 
-        // Pair the outputs of renamed model elements.
-        var addedInOrder = renames.isEmpty ? [] : added.sorted()
-        for key in renames.isEmpty ? [] : removed.sorted() {
-            let r = before[key]!
-            guard let source = r.source, source.kind == .resource, let newName = renames[source.name] else { continue }
-            guard let match = addedInOrder.first(where: { k in
-                let a = after[k]!
-                return a.target == r.target && a.format == r.format && a.type == r.type && a.source == ModelElement(.resource, newName)
-            }) else { continue }
-            let a = after[match]!
-            out.append(ResourceChange(
-                kind: .replaced, target: a.target, format: a.format, type: a.type, logicalName: a.logicalName,
-                oldLogicalName: r.logicalName, physicalName: a.physicalName, oldPhysicalName: r.physicalName,
-                attributes: ValueDiff.fields(.object(r.attributes), .object(a.attributes)), isDataLoss: r.isStateful))
-            removed.removeAll { $0 == key }
-            added.removeAll { $0 == match }
-            addedInOrder.removeAll { $0 == match }
+        for (oldKey, newKey) in pairs(removed: removed, added: added, before: before, after: after, renames: renames) {
+            out.append(change(from: before[oldKey]!, to: after[newKey]!, renamed: true))
+            removed.remove(oldKey)
+            added.remove(newKey)
         }
-        for key in removed {
-            let r = before[key]!
-            out.append(ResourceChange(
-                kind: .removed, target: r.target, format: r.format, type: r.type, logicalName: r.logicalName,
-                physicalName: r.physicalName, attributes: [], isDataLoss: r.isStateful))
-        }
+        for key in removed { out.append(removal(before[key]!)) }
         for key in added {
             let a = after[key]!
-            out.append(ResourceChange(
+            var c = ResourceChange(
                 kind: .added, target: a.target, format: a.format, type: a.type, logicalName: a.logicalName,
-                physicalName: a.physicalName, attributes: [], isDataLoss: false))
+                physicalName: a.physicalName, source: a.source)
+            c.isStateful = a.isStateful
+            out.append(c)
         }
         for (key, a) in after {
-            guard let r = before[key] else { continue }
-            var fields = ValueDiff.fields(.object(r.attributes), .object(a.attributes))
-            if r.physicalName != a.physicalName {
-                fields.insert(FieldChange(path: "(physical name)", old: r.physicalName.map(Value.string), new: a.physicalName.map(Value.string)), at: 0)
-            }
-            guard !fields.isEmpty else { continue }
-            let replacing = r.physicalName != a.physicalName || fields.contains { f in
-                a.replacingAttributes.contains { f.path == $0 || f.path.hasPrefix($0 + ".") }
-            }
-            out.append(ResourceChange(
-                kind: replacing ? .replaced : .changed, target: a.target, format: a.format, type: a.type, logicalName: a.logicalName,
-                physicalName: a.physicalName, oldPhysicalName: r.physicalName, attributes: fields,
-                isDataLoss: replacing && (r.isStateful || a.isStateful)))
+            // Most resources of a large build are unchanged: compare before building anything.
+            guard let r = before[key], r.attributes != a.attributes || r.physicalName != a.physicalName else { continue }
+            // Elements of a list in another order are no change.
+            let c = change(from: r, to: a, renamed: false)
+            if c.kind != .changed || !c.attributes.isEmpty { out.append(c) }
         }
         return ordered(out)
+    }
+
+    /// Removed and added resources that are one resource under a new logical name: the outputs of a
+    /// renamed model resource, or a resource with the same physical name.
+    private static func pairs(
+        removed: Set<ResourceKey>, added: Set<ResourceKey>, before: [ResourceKey: EmittedResource],
+        after: [ResourceKey: EmittedResource], renames: [String: String]
+    ) -> [(ResourceKey, ResourceKey)] {
+        guard !removed.isEmpty, !added.isEmpty else { return [] }
+        struct Slot: Hashable { var format: String, type: String, target: TargetKind, identity: String }
+        func slot(_ r: EmittedResource, identity: String) -> Slot { Slot(format: r.format, type: r.type, target: r.target, identity: identity) }
+        var candidates: [Slot: [ResourceKey]] = [:]
+        for key in added.sorted() {
+            let a = after[key]!
+            if let source = a.source, source.kind == .resource { candidates[slot(a, identity: "model " + source.name), default: []].append(key) }
+            if let p = a.physicalName, a.isStateful { candidates[slot(a, identity: "physical " + p), default: []].append(key) }
+        }
+        var taken = Set<ResourceKey>()
+        var out: [(ResourceKey, ResourceKey)] = []
+        for key in removed.sorted() {
+            let r = before[key]!
+            var identities: [String] = []
+            if let source = r.source, source.kind == .resource, let newName = renames[source.name] { identities.append("model " + newName) }
+            if let p = r.physicalName, r.isStateful { identities.append("physical " + p) }
+            for identity in identities {
+                guard let match = candidates[slot(r, identity: identity)]?.first(where: { !taken.contains($0) }) else { continue }
+                taken.insert(match)
+                out.append((key, match))
+                break
+            }
+        }
+        return out
+    }
+
+    /// A resource in both builds: changed, or replaced when its logical name, physical name or a
+    /// replacing attribute changes.
+    private static func change(from r: EmittedResource, to a: EmittedResource, renamed: Bool) -> ResourceChange {
+        let fields = AttributeDiff.changes(.object(r.attributes), .object(a.attributes))
+        var reasons: [String] = []
+        if renamed { reasons.append("logical name") }
+        if r.physicalName != a.physicalName { reasons.append("physical name") }
+        // A replacing attribute that only carries the new physical name is not a reason of its own.
+        for attribute in a.replacingAttributes.sorted() where fields.contains(where: {
+            $0.steps.first == .key(attribute) && !(r.physicalName != a.physicalName && $0.new == a.physicalName.map(Value.string))
+        }) {
+            reasons.append(attribute)
+        }
+        var c = ResourceChange(
+            kind: reasons.isEmpty ? .changed : .replaced, target: a.target, format: a.format, type: a.type,
+            logicalName: a.logicalName, oldLogicalName: renamed ? r.logicalName : nil, physicalName: a.physicalName,
+            oldPhysicalName: r.physicalName, source: a.source, attributes: fields, replacedBecause: reasons)
+        c.isStateful = r.isStateful || a.isStateful
+        if !reasons.isEmpty && (r.isStateful || a.isStateful) {
+            c.dataFate = .replaced
+            c.hints = DataLossHints.replaced(old: r, new: a, renamed: renamed)
+        }
+        return c
+    }
+
+    private static func removal(_ r: EmittedResource) -> ResourceChange {
+        var c = ResourceChange(
+            kind: .removed, target: r.target, format: r.format, type: r.type, logicalName: r.logicalName,
+            physicalName: r.physicalName, source: r.source)
+        c.isStateful = r.isStateful
+        if r.isStateful {
+            c.dataFate = r.isRetained ? .orphaned : .deleted
+            c.hints = DataLossHints.removed(r)
+        }
+        return c
     }
 
     /// Changes sorted by (target, format, type, logical name). A first build of a large app has

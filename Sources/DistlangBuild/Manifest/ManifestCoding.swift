@@ -45,6 +45,7 @@ public enum ManifestCoding {
         if let p = r.physicalName { o["physical_name"] = .string(p) }
         if !r.replacingAttributes.isEmpty { o["replacing_attributes"] = .array(r.replacingAttributes.sorted().map(Value.string)) }
         if let s = r.source { o["source"] = .string(s.description) }
+        if r.isRetained { o["retained"] = true }
         return .object(o)
     }
 
@@ -81,12 +82,14 @@ public enum ManifestCoding {
             guard parts.count == 2, let kind = ModelElement.Kind(rawValue: parts[0]) else { return nil }
             return ModelElement(kind, parts[1])
         }
+        let attributes = v["attributes"]?.objectValue ?? JSONObject()
+        // Manifests written before `retained` existed say it only in CloudFormation's attributes.
+        let retained = v["retained"]?.boolValue ?? (attributes["DeletionPolicy"]?.stringValue == "Retain")
         return EmittedResource(
             target: target, format: format, environment: env, type: type, logicalName: logical,
-            physicalName: v["physical_name"]?.stringValue, file: v["file"]?.stringValue ?? "",
-            attributes: v["attributes"]?.objectValue ?? JSONObject(),
+            physicalName: v["physical_name"]?.stringValue, file: v["file"]?.stringValue ?? "", attributes: attributes,
             replacingAttributes: v["replacing_attributes"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-            source: source, isStateful: v["stateful"]?.boolValue ?? false)
+            source: source, isStateful: v["stateful"]?.boolValue ?? false, isRetained: retained)
     }
 }
 

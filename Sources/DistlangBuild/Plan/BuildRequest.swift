@@ -9,15 +9,19 @@ public struct BuildRequest: Sendable {
     public var cloudFormationFormats: Set<CloudFormationFormat>
     /// The spec file's folder as seen from the output folder (see `EmitOptions`).
     public var specDirectoryFromOutput: String
+    /// The files the spec references (see `EmitOptions`).
+    public var specFiles: (any SpecFiles)?
 
     public init(
         environments: Set<String>? = nil, targets: Set<TargetKind>? = nil,
-        cloudFormationFormats: Set<CloudFormationFormat> = [.yaml], specDirectoryFromOutput: String = ".."
+        cloudFormationFormats: Set<CloudFormationFormat> = [.yaml], specDirectoryFromOutput: String = "..",
+        specFiles: (any SpecFiles)? = nil
     ) {
         self.environments = environments
         self.targets = targets
         self.cloudFormationFormats = cloudFormationFormats
         self.specDirectoryFromOutput = specDirectoryFromOutput
+        self.specFiles = specFiles
     }
 }
 

@@ -31,7 +31,9 @@ public struct Builder {
         let scope = BuildScope(
             targets: request.targets ?? specTargets, allTargets: request.targets == nil,
             environments: request.environments ?? allEnvironments, allEnvironments: request.environments == nil)
-        let options = EmitOptions(specDirectoryFromOutput: request.specDirectoryFromOutput, cloudFormationFormats: request.cloudFormationFormats)
+        let options = EmitOptions(
+            specDirectoryFromOutput: request.specDirectoryFromOutput, cloudFormationFormats: request.cloudFormationFormats,
+            specFiles: request.specFiles)
 
         var files: [(file: EmittedFile, target: TargetKind)] = []
         var resources: [EmittedResource] = []

@@ -9,6 +9,8 @@ struct BuildPipeline {
     let spec: String
     let outDirectory: String
     let compiled: CompiledSpec
+    /// What was asked of the builder (`diff --against-git` builds the old spec the same way).
+    let request: BuildRequest
     let plan: BuildPlan
 
     /// `spec` nil: the spec found from the current folder.
@@ -16,10 +18,11 @@ struct BuildPipeline {
         compiled = try SpecRun.compile(spec)
         self.spec = compiled.file
         outDirectory = out ?? BuildPaths.defaultOutput(forSpec: compiled.file)
-        let request = BuildRequest(
+        request = BuildRequest(
             environments: environments.isEmpty ? nil : Set(environments), targets: targets.isEmpty ? nil : Set(targets),
             cloudFormationFormats: cloudFormationFormats,
-            specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory))
+            specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory),
+            specFiles: DirectorySpecFiles(compiled.specDirectory))
         do {
             plan = try Builder(emitters: TargetEmitters.all).plan(
                 models: compiled.models, specFile: compiled.file, specText: compiled.text ?? "", request: request)

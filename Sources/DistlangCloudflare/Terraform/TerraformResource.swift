@@ -30,16 +30,23 @@ struct TerraformResource {
     /// `<type>.<name>.<attribute>`
     func reference(_ attribute: HCLIdentifier) -> HCLExpression { .reference(type, name, attribute) }
 
+    /// Stateful resources (KV, R2, D1, queues) end with `lifecycle { prevent_destroy = true }`, as the
+    /// AWS Terraform output's do: `terraform destroy`, or a plan that would replace one, stops with an
+    /// error instead of deleting data.
     var block: HCLBlock {
-        HCLBlock("resource", [type, name], body: HCLBody(attributes.map { .attribute(HCLAttribute($0.name, $0.value)) }))
+        var items: [HCLBodyItem] = attributes.map { .attribute(HCLAttribute($0.name, $0.value)) }
+        if isStateful { items.append(.block(.preventDestroy)) }
+        return HCLBlock("resource", [type, name], body: HCLBody(items))
     }
 
     func emitted(environment: String, file: String) -> EmittedResource {
         let names = Set(attributes.map(\.name.name))
+        var recorded = JSONObject(attributes.map { ($0.name.name, $0.value.plainValue) })
+        // As the AWS Terraform resources record their nested blocks: a list of objects under the block type.
+        if isStateful { recorded["lifecycle"] = [["prevent_destroy": true]] }
         return EmittedResource(
             target: .cloudflare, format: "terraform", environment: environment, type: type.name, logicalName: name.name,
-            physicalName: physicalName, file: file,
-            attributes: JSONObject(attributes.map { ($0.name.name, $0.value.plainValue) }),
+            physicalName: physicalName, file: file, attributes: recorded,
             replacingAttributes: replacing.filter(names.contains), source: source, isStateful: isStateful)
     }
 

@@ -56,6 +56,15 @@ public struct HCLBlock: Sendable, Equatable {
     }
 }
 
+extension HCLBlock {
+    /// `lifecycle { prevent_destroy = true }`: Terraform refuses a plan that would destroy the
+    /// resource (`terraform destroy`, or a change that replaces it). Both Terraform outputs put it on
+    /// the resources that hold data, as CloudFormation's `DeletionPolicy: Retain` (docs/diff.md).
+    public static var preventDestroy: HCLBlock {
+        HCLBlock("lifecycle") { HCLAttribute("prevent_destroy", true) }
+    }
+}
+
 /// Builds body items with Swift's statement syntax: attributes, blocks, comments, `if`, `for`.
 @resultBuilder
 public enum HCLBodyBuilder {

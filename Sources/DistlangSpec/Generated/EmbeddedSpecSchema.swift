@@ -711,6 +711,29 @@ enum EmbeddedSpecSchema {
               }
             ]
           ]
+        },
+        "outputs": {
+          "title": "Outputs",
+          "description": "The deploy paths to build: `terraform` (a root per environment under cloudflare/terraform) and `wrangler` (a wrangler.toml per function under cloudflare/wrangler). `distlang build` writes and `distlang diff` compares only these; a format left out has its earlier files removed by the next build.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "enum": [
+              "terraform",
+              "wrangler"
+            ]
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "default": [
+            "terraform",
+            "wrangler"
+          ],
+          "examples": [
+            [
+              "terraform"
+            ]
+          ]
         }
       }
     },
@@ -807,6 +830,29 @@ enum EmbeddedSpecSchema {
           "pattern": "^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$",
           "examples": [
             "eu-west-1"
+          ]
+        },
+        "outputs": {
+          "title": "Outputs",
+          "description": "The deploy paths to build: `cloudformation` (templates under aws/cloudformation) and `terraform` (a root per environment under aws/terraform). `distlang build` writes and `distlang diff` compares only these; a format left out has its earlier files removed by the next build.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "enum": [
+              "cloudformation",
+              "terraform"
+            ]
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "default": [
+            "cloudformation",
+            "terraform"
+          ],
+          "examples": [
+            [
+              "terraform"
+            ]
           ]
         }
       }

@@ -168,8 +168,9 @@ struct EnvironmentNormaliser {
     private mutating func buildTargets(_ node: SpecNode?, functions: [FunctionModel]) -> TargetSettings {
         var settings = TargetSettings()
         if let aws = node?["aws"], let region = aws["region"]?.string {
-            settings.aws = AWSSettings(region: region)
+            settings.aws = AWSSettings(region: region, outputs: outputs(aws["outputs"], of: .aws))
             record("targets.aws.region", aws["region"])
+            record("targets.aws.outputs", aws["outputs"])
         }
         if let cf = node?["cloudflare"], let date = cf["compatibility_date"]?.string {
             var c = CloudflareSettings(compatibilityDate: date)
@@ -177,13 +178,22 @@ struct EnvironmentNormaliser {
             c.compatibilityFlags = (cf["compatibility_flags"]?.elements ?? []).compactMap(\.string)
             c.routes = CloudflareRoutes.resolve(cf["routes"], functions: functions, sink: &sink)
             c.workersDev = cf["workers_dev"]?.bool ?? c.routes.isEmpty
+            c.outputs = outputs(cf["outputs"], of: .cloudflare)
             for key in ["account_id", "compatibility_date", "compatibility_flags", "routes"] {
                 record("targets.cloudflare.\(key)", cf[key])
             }
             recordOr("targets.cloudflare.workers_dev", cf["workers_dev"])
+            record("targets.cloudflare.outputs", cf["outputs"])
             settings.cloudflare = c
         }
         return settings
+    }
+
+    /// `outputs`, or every format of the target when it is not set (the schema checks the names).
+    private func outputs(_ node: SpecNode?, of target: TargetKind) -> Set<OutputFormat> {
+        let chosen = (node?.elements ?? []).compactMap { $0.string.flatMap(OutputFormat.init(rawValue:)) }
+            .filter(target.outputFormats.contains)
+        return chosen.isEmpty ? Set(target.outputFormats) : Set(chosen)
     }
 
     // MARK: files

@@ -7,6 +7,10 @@ locals {
 resource "cloudflare_d1_database" "catalog" {
   account_id = local.account_id
   name       = "books-catalog"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_script" "api" {

@@ -8,21 +8,37 @@ locals {
 resource "cloudflare_queue" "orders" {
   account_id = local.account_id
   queue_name = "shop-orders"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_queue" "orders_dlq" {
   account_id = local.account_id
   queue_name = "shop-orders-dlq"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_kv_namespace" "sessions" {
   account_id = local.account_id
   title      = "shop-sessions"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_r2_bucket" "uploads" {
   account_id = local.account_id
   name       = "shop-uploads"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_script" "api" {

@@ -8,11 +8,19 @@ locals {
 resource "cloudflare_d1_database" "catalog" {
   account_id = local.account_id
   name       = "books-catalog"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_r2_bucket" "covers" {
   account_id = local.account_id
   name       = "books-covers"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_script" "catalog_api" {

@@ -8,11 +8,19 @@ locals {
 resource "cloudflare_r2_bucket" "attachments" {
   account_id = local.account_id
   name       = "notes-attachments"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_kv_namespace" "sessions" {
   account_id = local.account_id
   title      = "notes-sessions"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_script" "api" {

@@ -8,16 +8,28 @@ locals {
 resource "cloudflare_queue" "jobs" {
   account_id = local.account_id
   queue_name = "orders-jobs"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_queue" "jobs_dlq" {
   account_id = local.account_id
   queue_name = "orders-jobs-dlq"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_r2_bucket" "receipts" {
   account_id = local.account_id
   name       = "orders-receipts"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_script" "fulfil" {

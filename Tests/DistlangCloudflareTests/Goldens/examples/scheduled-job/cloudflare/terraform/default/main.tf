@@ -8,11 +8,19 @@ locals {
 resource "cloudflare_r2_bucket" "reports" {
   account_id = local.account_id
   name       = "reports-reports"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_kv_namespace" "usage" {
   account_id = local.account_id
   title      = "reports-usage"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "cloudflare_workers_script" "nightly_report" {
