@@ -89,11 +89,11 @@ let package = Package(
             exclude: ["Fixtures", "Goldens"]),
         .testTarget(
             name: "DistlangAWSTests",
-            dependencies: ["DistlangAWS", "DistlangModel", "DistlangCore", "DistlangSpec", "TestSupport"],
+            dependencies: ["DistlangAWS", "DistlangModel", "DistlangCore", "DistlangSpec", "DistlangPackage", "TestSupport"],
             exclude: ["Goldens", "Fixtures"]),
         .testTarget(
             name: "DistlangCloudflareTests",
-            dependencies: ["DistlangCloudflare", "DistlangModel", "DistlangCore", "DistlangSpec", "TestSupport"],
+            dependencies: ["DistlangCloudflare", "DistlangModel", "DistlangCore", "DistlangSpec", "DistlangPackage", "TestSupport"],
             exclude: ["Goldens", "Vendor"]),
         .testTarget(
             name: "DistlangRenderTests", dependencies: ["DistlangCore", "DistlangRender", "TestSupport"],

@@ -4,7 +4,8 @@ import Testing
 import TestSupport
 
 /// Deploys each generated YAML template into moto_server (Fixtures/moto_smoke.py, boto3, region
-/// us-east-1, dummy credentials, an empty AWS config) after uploading a dummy code zip, expects
+/// us-east-1, dummy credentials, an empty AWS config) after uploading each function's zip as
+/// `aws cloudformation package` would, expects
 /// CREATE_COMPLETE, and finds every function, table, bucket and queue (dead-letter queues
 /// included) by the physical name the model gives it, plus the roles, schedule rules and log
 /// groups the emitter names.
@@ -31,7 +32,6 @@ import TestSupport
         var app: String
         var name: String
         var template: String
-        var code: [String]
         var expect: [String: [String]]
         /// Function name -> its literal environment variables, which must arrive byte for byte.
         var environment: [String: [String: String]]
@@ -54,7 +54,7 @@ import TestSupport
             return Expectation(
                 app: entry.name, name: "\(entry.name)-\(model.environment)",
                 template: "\(directory)/aws/cloudformation/\(model.environment).yaml",
-                code: model.functions.map { "\($0.name).zip" }, expect: expect,
+                expect: expect,
                 environment: Dictionary(uniqueKeysWithValues: model.functions.compactMap { f in
                     f.physicalNames.aws.map { ($0, Dictionary(uniqueKeysWithValues: f.env.map { ($0.name, $0.value) })) }
                 }))
@@ -97,7 +97,8 @@ import TestSupport
         let hostile = try #require(results.first { $0["name"] as? String == "hostile-default" })
         #expect((hostile["environment_checked"] as? Int ?? 0) == HostileModels.strings.count)
         // The split app went through its nested stacks: every child uploaded and deployed, and
-        // nothing rewritten but the TemplateURLs, HttpApiId and the outputs reading children.
+        // nothing rewritten but the TemplateURLs and Code paths (as package does), HttpApiId and
+        // the outputs reading children.
         let nested = try #require(results.first { $0["name"] as? String == "nested-default" })
         let layout = try NestedLayout(ScaleApps.over, environment: "default")
         #expect((nested["children"] as? [[String: Any]])?.count == layout.children.count)
@@ -105,7 +106,11 @@ import TestSupport
         #expect(rewritten.filter { $0.contains(" TemplateURL ") }.count == layout.children.count)
         let parameters = rewritten.filter { $0.contains(" parameter ") }.map { $0.split(separator: " ")[2] }
         #expect(!parameters.isEmpty && parameters.allSatisfy { $0 == "HttpApiId" || $0.hasSuffix("SecretArn") }, "\(parameters)")
-        #expect(rewritten.allSatisfy { $0.contains(" TemplateURL ") || $0.contains(" parameter ") || $0.hasSuffix("(reads a nested stack's outputs)") })
+        #expect(rewritten.filter { $0.contains(" Code ../code/") }.count == 3 + ScaleApps.overExtra)
+        #expect(rewritten.allSatisfy {
+            $0.contains(" TemplateURL ") || $0.contains(" parameter ") || $0.contains(" Code ../code/")
+                || $0.hasSuffix("(reads a nested stack's outputs)")
+        })
         #expect(stacks.first { $0.name == "nested-default" }?.expect["functions"]?.count == 3 + ScaleApps.overExtra)
         // The shop really has every kind of thing to find.
         let shop = try #require(stacks.first { $0.name == "shop-default" })
@@ -116,7 +121,8 @@ import TestSupport
 
     /// The split app's layout is what `aws cloudformation package` expects: run on the YAML and
     /// the JSON parent (aws-cli, its S3 calls sent to moto_server), it uploads every child the
-    /// parent names, unchanged, and points each stack resource at the upload.
+    /// parent names, changed only in each function's `Code` (now the uploaded zip, the same bytes),
+    /// and points each stack resource at the upload.
     @Test func awsCloudFormationPackageUploadsEveryChild() throws {
         guard let motoServer = try Checkers.tool("moto_server"), let aws = try Checkers.tool("aws") else { return }
         let corpus = try AWSCorpus.writeAll()
@@ -144,8 +150,10 @@ import TestSupport
             #expect(parent["exit"] as? Int == 0, "\(parent["parent"] ?? ""): \(parent["stderr"] ?? "")")
             let stacks = parent["stacks"] as? [[String: Any]] ?? []
             #expect(stacks.count == children)
+            #expect(stacks.reduce(0) { $0 + ($1["functions"] as? Int ?? 0) } == 3 + ScaleApps.overExtra)
             for stack in stacks {
                 #expect(stack["same"] as? Bool == true, "\(stack)")
+                #expect(stack["code_uploaded"] as? Int == stack["functions"] as? Int, "\(stack)")
                 #expect((stack["url"] as? String)?.hasPrefix("http://localhost:\(server.port)/distlang-package/") == true, "\(stack)")
             }
         }

@@ -1,5 +1,6 @@
 import DistlangCloudflare
 import DistlangModel
+import DistlangPackage
 import Foundation
 import TestSupport
 import Testing
@@ -23,13 +24,21 @@ struct InjectionTests {
         let entry = try #require(entries.first { $0.name == "injection" })
         let hostileFile = try #require(reports[entry.paths["cloudflare/wrangler/hostile/wrangler.toml"]!]?.document)
         #expect(hostileFile.keys == ["name", "main", "compatibility_date", "compatibility_flags", "env"])
-        #expect(hostileFile["main"] == .string(joinPath("../../..", "..", "src/\(Self.hostile[3]) \(Self.hostile[2]).js")))
+        #expect(hostileFile["main"] == .string("entry.mjs"))
+        // The hostile source path reaches the entry as one import specifier, byte for byte.
+        let entryText = try #require(entry.output.files.first { $0.path == "cloudflare/wrangler/hostile/entry.mjs" }).contents
+        let specifiers = ImportScanner.scan(entryText).imports.map(\.specifier)
+        #expect(specifiers == [
+            joinPath("../../..", "..", "src/\(Self.hostile[3]) \(Self.hostile[2]).js"),
+            "../_distlang/runtime/adapters/cloudflare-workers/index.js",
+        ])
         #expect(hostileFile["env"]?.keys == ["production", "staging"])
         for environment in ["production", "staging"] {
             let section = try #require(hostileFile["env"]?[environment])
             #expect(section.keys == ["name", "workers_dev", "preview_urls", "routes", "vars", "triggers"], "\(environment)")
             let vars = try #require(section["vars"]?.object)
-            #expect(vars.count == Self.hostile.count)
+            #expect(vars.count == Self.hostile.count + 1)
+            #expect(vars["DISTLANG_ENV"] == .string(environment))
             for (i, text) in Self.hostile.enumerated() {
                 #expect(vars["V\(i)"] == .string(text), "V\(i) in \(environment)")
             }
@@ -50,7 +59,7 @@ struct InjectionTests {
         let store = try #require(reports[entry.paths["cloudflare/wrangler/store/wrangler.toml"]!]?.document)
         let production = try #require(store["env"]?["production"])
         #expect(production.keys == [
-            "name", "workers_dev", "preview_urls", "routes", "secrets", "kv_namespaces", "r2_buckets", "d1_databases",
+            "name", "workers_dev", "preview_urls", "routes", "vars", "secrets", "kv_namespaces", "r2_buckets", "d1_databases",
             "queues", "triggers",
         ])
         #expect(production["r2_buckets"] == .array([.object([
@@ -126,8 +135,8 @@ struct InjectionTests {
         // The hostile Worker's bindings are all plain_text, so the list is a constant: every value exact.
         let bindings = try #require(block("cloudflare_workers_script", "hostile")?.attribute("bindings"))
         #expect(bindings.references.isEmpty)
-        let expectedBindings = Self.hostile.enumerated()
-            .map { (name: "V\($0.offset)", text: $0.element) }
+        let expectedBindings = ([(name: "DISTLANG_ENV", text: "production")] + Self.hostile.enumerated()
+            .map { (name: "V\($0.offset)", text: $0.element) })
             .sorted { $0.name < $1.name }
             .map { JSONTree.object(["name": .string($0.name), "type": .string("plain_text"), "text": .string(Self.nfc($0.text))]) }
         #expect(bindings.value == .array(expectedBindings))
@@ -142,8 +151,9 @@ struct InjectionTests {
             #expect(descriptions.contains(Array(Self.nfc("The ID of the Cloudflare zone that holds the custom domain d\(i).\(text).").utf8)),
                     "domain \(i)")
         }
-        let script = variables.blocks.first { $0.labels == ["script_path_hostile"] }
-        #expect(script?.attribute("default")?.value == .string(Self.nfc(joinPath("../../..", "..", "src/\(Self.hostile[3]) \(Self.hostile[2]).js"))))
+        // The script uploads the bundle the build makes of the entry, whatever the source's name.
+        let content = block("cloudflare_workers_script", "hostile")?.attribute("content_file")
+        #expect(content?.expr == "\"${path.module}/../../bundle/production/hostile.mjs\"")
     }
 
     /// Hostile physical names are reported by the checker (Cloudflare would reject them), and still

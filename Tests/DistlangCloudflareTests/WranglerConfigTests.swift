@@ -72,7 +72,7 @@ struct WranglerConfigTests {
         func inherited(_ key: String) -> JSONTree? { s[key] ?? root[key] }
 
         #expect(sameBytes(s["name"]?.string, function.physicalNames.cloudflare), "\(where_): name")
-        #expect(sameBytes(inherited("main")?.string, joinPath("../../..", "..", function.source)), "\(where_): main")
+        #expect(inherited("main")?.string == "entry.mjs", "\(where_): main")
         #expect(inherited("compatibility_date")?.string == settings.compatibilityDate, "\(where_): compatibility_date")
         #expect(inherited("compatibility_flags")?.strings == settings.compatibilityFlags, "\(where_): compatibility_flags")
         #expect(s["workers_dev"] == .bool(settings.workersDev && !function.routes.isEmpty), "\(where_): workers_dev")
@@ -85,7 +85,9 @@ struct WranglerConfigTests {
         }
         #expect(s["routes"] == .array(routes), "\(where_): routes")
 
-        let vars = Dictionary(uniqueKeysWithValues: function.env.map { ($0.name, JSONTree.string($0.value)) })
+        var vars = Dictionary(uniqueKeysWithValues: function.env.map { ($0.name, JSONTree.string($0.value)) })
+        // A named environment tells the runtime which part of the function table is its own.
+        if !model.isDefaultEnvironment { vars["DISTLANG_ENV"] = .string(model.environment) }
         #expect((s["vars"] ?? .object([:])) == .object(vars), "\(where_): vars")
         #expect((s["secrets"]?["required"]?.strings ?? []) == function.secrets, "\(where_): secrets")
 

@@ -1,12 +1,16 @@
 """Deploys CloudFormation templates into a running moto_server and looks up what they created.
 
 Usage: moto_smoke.py ENDPOINT PLAN.json
-PLAN: {"stacks": [{"app", "name", "template", "code": ["api.zip", ...],
+PLAN: {"stacks": [{"app", "name", "template",
                    "expect": {"functions": [...], "tables": [...], "buckets": [...], "queues": [...],
                               "roles": [...], "rules": [...], "log_groups": [...]},
                    "environment": {function: {name: value}}}]}
 (environment: literal variables that must reach the Lambda function byte for byte)
 Stacks of one "app" are deployed together; moto is reset before each app.
+
+Each function's Code is a local zip (`../code/<function>.zip`), which `aws cloudformation package`
+uploads: the deployed copy does the same, uploading the zip to this moto's S3 (bucket
+distlang-smoke-code, key <stack>/<file>) and naming it as {S3Bucket, S3Key}.
 
 A template with nested stacks (AWS::CloudFormation::Stack with a local TemplateURL, the layout
 `aws cloudformation package` uploads) is deployed the way package would: each child is read from
@@ -29,13 +33,11 @@ CREATE_COMPLETE, and create-stack fails with HTTP 500 when an Output reads an at
 (Fn::GetAtt) of such a resource. This script therefore removes those Outputs from the copy it
 deploys (listed in stripped_outputs) and reports the skipped types; it checks nothing about them.
 """
-import io
 import json
 import os
 import sys
 import time
 import urllib.request
-import zipfile
 
 import boto3
 import yaml
@@ -43,7 +45,7 @@ from moto.cloudformation.parsing import get_model_map
 
 ENDPOINT, PLAN = sys.argv[1], json.load(open(sys.argv[2]))
 KW = dict(endpoint_url=ENDPOINT, region_name="us-east-1")
-CODE_BUCKET, CODE_PREFIX = "distlang-smoke-code", "smoke/"
+CODE_BUCKET = "distlang-smoke-code"
 TEMPLATE_BUCKET = "distlang-smoke-templates"
 MODELLED = set(get_model_map().keys())
 
@@ -88,6 +90,21 @@ def strip_outputs(doc, unmodelled):
     return stripped
 
 
+def package_code(stack_name, folder, doc, clients):
+    """Uploads each function's local Code zip to moto's S3 and points the copy at it, as package does."""
+    rewritten = []
+    for rid, resource in doc["Resources"].items():
+        code = resource.get("Properties", {}).get("Code")
+        if resource["Type"] != "AWS::Lambda::Function" or not isinstance(code, str):
+            continue
+        key = "%s/%s" % (stack_name, os.path.basename(code))
+        with open(os.path.join(folder, code), "rb") as archive:
+            clients["s3"].put_object(Bucket=CODE_BUCKET, Key=key, Body=archive.read())
+        resource["Properties"]["Code"] = {"S3Bucket": CODE_BUCKET, "S3Key": key}
+        rewritten.append("%s Code %s -> s3://%s/%s" % (rid, code, CODE_BUCKET, key))
+    return rewritten
+
+
 def upload_children(stack, doc, unmodelled, clients):
     """Uploads each nested stack's template into moto's S3 and points the parent's copy at it."""
     rewritten, children = [], []
@@ -100,6 +117,7 @@ def upload_children(stack, doc, unmodelled, clients):
         child = yaml.safe_load(open(os.path.join(folder, local), encoding="utf-8"))
         child_unmodelled = {cid for cid, r in child["Resources"].items() if r["Type"] not in MODELLED}
         strip_outputs(child, child_unmodelled)
+        rewritten += package_code(stack["name"], folder, child, clients)
         key = "%s/%s" % (stack["name"], local)
         clients["s3"].put_object(Bucket=TEMPLATE_BUCKET, Key=key, Body=yaml.safe_dump(child).encode("utf-8"))
         properties["TemplateURL"] = "https://s3.amazonaws.com/%s/%s" % (TEMPLATE_BUCKET, key)
@@ -121,12 +139,9 @@ def deploy(stack, clients):
     unmodelled = {rid for rid, r in doc["Resources"].items() if r["Type"] not in MODELLED}
     stripped = strip_outputs(doc, unmodelled)
     rewritten, children = upload_children(stack, doc, unmodelled, clients)
+    rewritten += package_code(stack["name"], os.path.dirname(stack["template"]), doc, clients)
     cfn = clients["cloudformation"]
-    cfn.create_stack(
-        StackName=stack["name"], TemplateBody=yaml.safe_dump(doc),
-        Parameters=[{"ParameterKey": "CodeBucket", "ParameterValue": CODE_BUCKET},
-                    {"ParameterKey": "CodeKeyPrefix", "ParameterValue": CODE_PREFIX}],
-        Capabilities=["CAPABILITY_NAMED_IAM"])
+    cfn.create_stack(StackName=stack["name"], TemplateBody=yaml.safe_dump(doc), Capabilities=["CAPABILITY_NAMED_IAM"])
     deadline = time.time() + 120
     while True:
         status = cfn.describe_stacks(StackName=stack["name"])["Stacks"][0]
@@ -193,12 +208,6 @@ def main():
                    for name in ["cloudformation", "s3", "lambda", "dynamodb", "sqs", "iam", "events", "logs"]}
         clients["s3"].create_bucket(Bucket=CODE_BUCKET)
         clients["s3"].create_bucket(Bucket=TEMPLATE_BUCKET)
-        archive = io.BytesIO()
-        with zipfile.ZipFile(archive, "w") as z:
-            z.writestr("index.js", "exports.handler = async () => ({ statusCode: 200 });\n")
-        for stack in stacks:
-            for key in stack["code"]:
-                clients["s3"].put_object(Bucket=CODE_BUCKET, Key=CODE_PREFIX + key, Body=archive.getvalue())
         for stack in stacks:
             results.append(deploy(stack, clients))
     json.dump({"stacks": results}, sys.stdout)

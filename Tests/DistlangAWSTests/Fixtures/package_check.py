@@ -5,9 +5,12 @@ Usage: package_check.py AWS_CLI ENDPOINT BUCKET PARENT...
 ENDPOINT must name the host `localhost` (moto resolves a TemplateURL on localhost path-style).
 For each PARENT (YAML, or JSON with --use-json): package into BUCKET under the parent's file name,
 then for every AWS::CloudFormation::Stack of the packaged template: its TemplateURL must point into
-BUCKET, and the object there must be the same document as the local child file the parent named.
+BUCKET, and the object there must be the local child file the parent named with only each function's
+Code changed: from the local zip path to {S3Bucket: BUCKET, S3Key}, whose object holds the local
+zip's bytes.
 
-Prints JSON: {"parents": [{"parent", "exit", "stderr", "stacks": [{"id", "local", "url", "same"}]}]}.
+Prints JSON: {"parents": [{"parent", "exit", "stderr", "stacks": [{"id", "local", "url", "same",
+"functions", "code_uploaded"}]}]}.
 """
 import json
 import os
@@ -49,11 +52,23 @@ for parent in PARENTS:
             local = original[rid]["Properties"]["TemplateURL"]
             path = urlparse(url).path.lstrip("/")
             bucket, _, key = path.partition("/")
-            same = False
+            same, functions, uploaded = False, 0, 0
             if bucket == BUCKET:
-                body = s3.get_object(Bucket=BUCKET, Key=key)["Body"].read().decode("utf-8")
-                child = open(os.path.join(os.path.dirname(parent), local), encoding="utf-8").read()
-                same = load(body) == load(child)
-            entry["stacks"].append({"id": rid, "local": local, "url": url, "same": same})
+                uploaded_child = load(s3.get_object(Bucket=BUCKET, Key=key)["Body"].read().decode("utf-8"))
+                folder = os.path.dirname(parent)
+                child = load(open(os.path.join(folder, local), encoding="utf-8").read())
+                for cid, r in child["Resources"].items():
+                    if r["Type"] != "AWS::Lambda::Function":
+                        continue
+                    functions += 1
+                    code = uploaded_child["Resources"][cid]["Properties"]["Code"]
+                    if isinstance(code, dict) and code.get("S3Bucket") == BUCKET:
+                        body = s3.get_object(Bucket=BUCKET, Key=code["S3Key"])["Body"].read()
+                        if body == open(os.path.join(folder, r["Properties"]["Code"]), "rb").read():
+                            uploaded += 1
+                    uploaded_child["Resources"][cid]["Properties"]["Code"] = r["Properties"]["Code"]
+                same = uploaded_child == child
+            entry["stacks"].append({"id": rid, "local": local, "url": url, "same": same,
+                                    "functions": functions, "code_uploaded": uploaded})
     results.append(entry)
 json.dump({"parents": results}, sys.stdout)

@@ -59,21 +59,25 @@ struct TerraformRunner {
     }
 
     /// `terraform validate -json` in a copy of `root` sharing the initialised providers.
-    /// `terraform validate` hashes each function's zip (`source_code_hash`). The emitter alone
-    /// writes no zip (the build's packager does, and BuildPackagingTests validates real builds),
-    /// so an empty zip stands in at `<work>/code/<function>.zip`, where `../../code/` from a copied
-    /// root leads.
-    static func standInZips(for text: String, beside work: URL) throws {
+    /// `terraform validate` hashes each function's zip (`source_code_hash`): each zip a root names
+    /// (`../../code/<function>.zip` from the root) is copied to where the same path leads from the
+    /// copied root, `<work>/code/`; a root written without its build (the broken-root check) gets an
+    /// empty archive there.
+    static func copyZips(for text: String, from root: String, beside work: URL) throws {
         let code = work.appendingPathComponent("code")
         try FileManager.default.createDirectory(at: code, withIntermediateDirectories: true)
         var rest = Substring(text)
         while let start = rest.range(of: "/../../code/") {
             rest = rest[start.upperBound...]
             guard let end = rest.range(of: ".zip\"") else { break }
-            let zip = code.appendingPathComponent(String(rest[..<end.lowerBound]) + ".zip")
-            // The end-of-central-directory record of an archive with no entries.
-            let empty = Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
-            if !FileManager.default.fileExists(atPath: zip.path) { try empty.write(to: zip) }
+            let name = String(rest[..<end.lowerBound]) + ".zip"
+            let target = code.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: target)
+            if FileManager.default.fileExists(atPath: root + "/../../code/" + name) {
+                try FileManager.default.copyItem(atPath: root + "/../../code/" + name, toPath: target.path)
+            } else {
+                try Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)).write(to: target)  // no entries
+            }
         }
     }
 
@@ -82,7 +86,7 @@ struct TerraformRunner {
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: root) where name.hasSuffix(".tf") {
             try FileManager.default.copyItem(atPath: root + "/" + name, toPath: copy.appendingPathComponent(name).path)
-            try Self.standInZips(for: String(contentsOfFile: root + "/" + name, encoding: .utf8), beside: work)
+            try Self.copyZips(for: String(contentsOfFile: root + "/" + name, encoding: .utf8), from: root, beside: work)
         }
         try FileManager.default.createSymbolicLink(
             at: copy.appendingPathComponent(".terraform"), withDestinationURL: initialised.appendingPathComponent(".terraform"))
