@@ -61,12 +61,14 @@ let package = Package(
                 "DistlangCore", "DistlangLoader", "DistlangSpec", "DistlangModel", "DistlangRender",
                 "DistlangCloudflare", "DistlangAWS", "DistlangPackage",
             ]),
+        // Deploy plans (the commands of `distlang deploy`, built from a model) and running them (docs/deploy.md).
+        .target(name: "DistlangDeploy", dependencies: ["DistlangCore", "DistlangModel", "DistlangLoader", "DistlangAWS"]),
         // Code roots: the files a function imports, and deterministic zips of them (docs/packaging.md).
         .target(name: "DistlangPackage", dependencies: ["DistlangCore", "CZlib"]),
         .executableTarget(
             name: "DistlangCLI",
             dependencies: [
-                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild",
+                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild", "DistlangDeploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -104,6 +106,7 @@ let package = Package(
             exclude: ["Cases", "Goldens"]),
         .testTarget(name: "DistlangPackageTests", dependencies: ["DistlangPackage", "DistlangCore", "TestSupport"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(name: "DistlangDeployTests", dependencies: ["DistlangDeploy", "DistlangModel", "DistlangCore", "TestSupport"]),
         .testTarget(name: "DistlangRuntimeTests", dependencies: ["DistlangRuntime", "DistlangModel", "TestSupport"]),
         .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),
         .testTarget(

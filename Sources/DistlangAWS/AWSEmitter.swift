@@ -15,12 +15,14 @@ public struct AWSEmitter: TargetEmitter {
     public func emit(_ models: [AppModel], options: EmitOptions) -> TargetOutput {
         var output = TargetOutput()
         let plans = models.map(AWSPlanner.plan)
+        output.notes = AWSNotes.notes(plans)
         for plan in plans { output.append(emit(plan, options: options)) }
         output.files += AWSCodeRoot.files(plans)
         return output
     }
 
-    /// One environment's templates (its functions' code roots are shared by every environment).
+    /// One environment's templates (its functions' code roots are shared by every environment) and
+    /// the notes about its files; the notes about what to do in every environment are `emit(models:)`'s.
     func emit(_ plan: AWSPlan, options: EmitOptions) -> TargetOutput {
         let model = plan.model
         let env = model.environment
@@ -51,7 +53,7 @@ public struct AWSEmitter: TargetEmitter {
             output.diagnostics += AWSChecks.duplicates(terraformAddresses(files), what: "Terraform address", env: env)
         }
 
-        output.notes += AWSNotes.notes(plan, templateSizes: templateSizes) + cloudFormationNotes
+        output.notes += AWSNotes.templateSizes(plan, templateSizes) + cloudFormationNotes
         return output
     }
 

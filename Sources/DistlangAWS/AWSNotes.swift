@@ -3,31 +3,44 @@ import DistlangModel
 /// Lines for the build summary: what the user must do before deploying, and where AWS behaves
 /// differently from the spec's words.
 enum AWSNotes {
-    static func notes(_ plan: AWSPlan, templateSizes: [(path: String, bytes: Int)]) -> [String] {
-        let env = plan.model.environment
+    /// What is left to do in every environment built, each said once: secret values, and queues
+    /// without a dead-letter queue. Deploying is `distlang deploy`'s (docs/deploy.md), so no note
+    /// tells how to package, upload or pass capabilities.
+    static func notes(_ plans: [AWSPlan]) -> [String] {
         var notes: [String] = []
-        if plan.model.targets.outputs(.aws).contains(.cloudformation) {
-            notes.append("aws \(env): the template names its IAM roles: deploy it with --capabilities CAPABILITY_NAMED_IAM")
-        }
-        if !plan.secrets.isEmpty {
+        let secrets = plans.flatMap(\.secrets)
+        if !secrets.isEmpty {
+            let names = unique(secrets.map(\.name).sorted())
             notes.append(
-                "aws \(env): secrets are created empty; set each value with aws secretsmanager put-secret-value --secret-id <name>: \(plan.secrets.map(\.physicalName).joined(separator: ", "))")
+                "aws: secrets are created empty; `distlang deploy --target aws` sets each from the environment variable of its name (\(names.joined(separator: ", "))), or set them with aws secretsmanager put-secret-value --secret-id <name>: \(unique(secrets.map(\.physicalName)).joined(separator: ", "))")
         }
-        for q in plan.queues where q.deadLetter == nil {
-            notes.append(
-                "aws \(env): queue \(q.resource.name) has no dead-letter queue, so SQS redelivers a failing message until it expires after 4 days (max_retries applies only with dead_letter on AWS)")
+        var withoutDeadLetter: [String] = []
+        for plan in plans {
+            for q in plan.queues where q.deadLetter == nil { withoutDeadLetter.append(q.resource.name) }
         }
-        for file in templateSizes where file.bytes > CloudFormationLimits.inlineBodyBytes && file.bytes <= CloudFormationLimits.bodyBytes {
+        for queue in unique(withoutDeadLetter) {
             notes.append(
-                "aws \(env): \(file.path) is \(file.bytes) bytes, over the \(CloudFormationLimits.inlineBodyBytes) bytes CloudFormation takes inline: deploy it through S3 (aws cloudformation deploy --s3-bucket ...)")
+                "aws: queue \(queue) has no dead-letter queue, so SQS redelivers a failing message until it expires after 4 days (max_retries applies only with dead_letter on AWS)")
         }
         return notes
+    }
+
+    /// A template too large to pass inline: said for each such file.
+    static func templateSizes(_ plan: AWSPlan, _ sizes: [(path: String, bytes: Int)]) -> [String] {
+        sizes.filter { $0.bytes > CloudFormationLimits.inlineBodyBytes && $0.bytes <= CloudFormationLimits.bodyBytes }.map { file in
+            "aws \(plan.model.environment): \(file.path) is \(file.bytes) bytes, over the \(CloudFormationLimits.inlineBodyBytes) bytes CloudFormation takes inline: deploy it through S3 (distlang deploy does; by hand, aws cloudformation deploy --s3-bucket ...)"
+        }
+    }
+
+    private static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
     }
 
     /// Why and how an environment is split, and how to deploy the split.
     static func nestedStacks(_ nested: CFNNestedStacks, over: [String], parentPath: String, format: CloudFormationFormat) -> String {
         let env = nested.plan.model.environment
-        var note = "aws \(env): one template would have \(over.joined(separator: ", ")), so the functions are split into \(nested.children.count) nested stacks (\(env).functions*.\(format.rawValue)) under the parent \(parentPath): deploy with aws cloudformation package --template-file \(parentPath) --s3-bucket <bucket> --output-template-file <packaged>, then aws cloudformation deploy --template-file <packaged> --capabilities CAPABILITY_NAMED_IAM (docs/targets/aws.md)"
+        var note = "aws \(env): one template would have \(over.joined(separator: ", ")), so the functions are split into \(nested.children.count) nested stacks (\(env).functions*.\(format.rawValue)) under the parent \(parentPath): `distlang deploy --target aws` packages and deploys them (aws cloudformation package, then deploy; docs/deploy.md)"
         if let stores = nested.stores {
             note += "; the parent cannot also hold every data store, so the tables, buckets, queues and secrets are in \(stores.children.count) nested stacks of their own (\(env).stores*.\(format.rawValue))"
         }

@@ -8,9 +8,10 @@ import Foundation
 public enum TargetEmitters {
     public static var all: [TargetEmitter] { [CloudflareEmitter(), AWSEmitter()] }
 
-    /// Every target's checker; `today` (`YYYY-MM-DD`) judges runtime lifecycles.
-    public static func checkers(today: String = TargetEmitters.today) -> [any TargetChecker] {
-        [CloudflareChecker(), AWSChecker(today: today)]
+    /// Every target's checker; `today` (`YYYY-MM-DD`) judges runtime lifecycles. `distlang deploy`
+    /// does not require the ids of shared Cloudflare stores: it finds or creates them itself.
+    public static func checkers(today: String = TargetEmitters.today, requiresSharedStoreIDs: Bool = true) -> [any TargetChecker] {
+        [CloudflareChecker(requiresSharedStoreIDs: requiresSharedStoreIDs), AWSChecker(today: today)]
     }
 
     /// Today in UTC, or `DISTLANG_TODAY` when set (for reproducible runs and tests).
@@ -37,6 +38,15 @@ extension SpecCompiler {
     public static var shipped: SpecCompiler {
         var compiler = SpecCompiler()
         compiler.targetCheckers = TargetEmitters.checkers()
+        return compiler
+    }
+
+    /// What `distlang deploy` compiles with: the shipped checkers, except that a Cloudflare store
+    /// several Workers share may lack its id (the wrangler deploy finds or creates it; the other
+    /// deploy paths do not read it).
+    public static var deploying: SpecCompiler {
+        var compiler = SpecCompiler()
+        compiler.targetCheckers = TargetEmitters.checkers(requiresSharedStoreIDs: false)
         return compiler
     }
 }

@@ -53,56 +53,91 @@ struct CloudflareNotes {
         }
     }
 
-    /// What to do before `wrangler deploy`, per environment.
+    /// What to do before `wrangler deploy`, each said once for every environment that writes
+    /// wrangler.toml. `distlang deploy --target cloudflare` does all of it (docs/deploy.md); the
+    /// notes say so, and give the wrangler commands for deploying by hand.
     private func wranglerSteps() -> [String] {
+        let plans = self.plans.filter { $0.settings.outputs.contains(.wrangler) }
+        guard !plans.isEmpty else { return [] }
+        let named = plans.contains { $0.environment != AppModel.defaultEnvironment }
+        let envFlag = named ? " --env <env>" : ""
         var notes: [String] = []
-        for plan in plans where plan.settings.outputs.contains(.wrangler) {
-            let envFlag = plan.environment == AppModel.defaultEnvironment ? "" : " --env \(plan.environment)"
-            let queues = plan.resources.filter { $0.resource.kind == .queue }
-                .flatMap { [$0.physicalName] + ($0.deadLetterName.map { [$0] } ?? []) }
-            if !queues.isEmpty {
-                notes.append(
-                    "wrangler (\(plan.environment)): create the queues before the first deploy: \(queues.map { "`wrangler queues create \($0)`" }.joined(separator: ", ")).")
-            }
-            let databaseUsers = Self.users(plan.workers, \.databases)
-            let kvUsers = Self.users(plan.workers, \.kvNamespaces)
+        let queues = unique(plans.flatMap { plan in
+            plan.resources.filter { $0.resource.kind == .queue }.flatMap { [$0.physicalName] + ($0.deadLetterName.map { [$0] } ?? []) }
+        })
+        if !queues.isEmpty {
+            notes.append(
+                "wrangler: the queues must exist before the first deploy: `distlang deploy --target cloudflare` creates them, or \(queues.map { "`wrangler queues create \($0)`" }.joined(separator: ", ")).")
+        }
+        var databases: [(name: String, folder: String?, migrations: Bool, hasID: Bool)] = []
+        for plan in plans {
+            let users = Self.users(plan.workers, \.databases)
             for resource in plan.resources where resource.resource.kind == .database {
-                let users = databaseUsers[resource.resource.name] ?? []
-                let folder = users.first.map { " in cloudflare/wrangler/\($0.function.name)" } ?? ""
-                notes.append(
-                    "wrangler (\(plan.environment)): create D1 database \(resource.physicalName) first (`wrangler d1 create \(resource.physicalName)`; its database_id is not in wrangler.toml)\(resource.resource.migrations != nil ? ", then apply its migrations: `wrangler d1 migrations apply \(resource.physicalName) --remote\(envFlag)`\(folder)" : "").")
+                databases.append((
+                    resource.physicalName, users[resource.resource.name]?.first.map { "cloudflare/wrangler/\($0.function.name)" },
+                    resource.resource.migrations != nil, resource.id != nil))
             }
-            let kv = plan.resources.filter { $0.resource.kind == .kv }
-            for resource in kv {
-                let users = (kvUsers[resource.resource.name] ?? []).map(\.function.name)
-                guard !users.isEmpty else { continue }
-                notes.append(
-                    "wrangler (\(plan.environment)): KV namespace \(resource.resource.name) has no id in wrangler.toml, so wrangler provisions one at deploy\(users.count > 1 ? "; \(users.joined(separator: " and ")) must share it: create it once (`wrangler kv namespace create \(resource.physicalName)`) and add its id to the binding in each wrangler.toml" : "").")
+        }
+        for db in databases where !db.hasID || db.migrations {
+            var steps: [String] = []
+            if !db.hasID { steps.append("create it (`wrangler d1 create \(db.name)`) and set its id in targets.cloudflare.ids") }
+            if db.migrations {
+                steps.append("apply its migrations (`wrangler d1 migrations apply \(db.name) --remote\(envFlag)`\(db.folder.map { " in \($0)" } ?? ""))")
             }
+            notes.append(
+                "wrangler: D1 database \(db.name): `distlang deploy --target cloudflare` does it, or \(steps.joined(separator: ", then ")).")
+        }
+        var secrets: [(function: String, names: [String])] = []
+        for plan in plans {
             for worker in plan.workers where !worker.secrets.isEmpty {
-                notes.append(
-                    "wrangler (\(plan.environment)): set the secrets of \(worker.function.name) in cloudflare/wrangler/\(worker.function.name): \(worker.secrets.map { "`wrangler secret put \($0)\(envFlag)`" }.joined(separator: ", ")).")
+                if let i = secrets.firstIndex(where: { $0.function == worker.function.name }) {
+                    secrets[i].names = unique(secrets[i].names + worker.secrets).sorted()
+                } else {
+                    secrets.append((worker.function.name, worker.secrets))
+                }
             }
+        }
+        if !secrets.isEmpty {
+            let names = unique(secrets.flatMap(\.names).sorted())
+            let byHand = secrets.map { entry in
+                entry.names.map { "`wrangler secret put \($0)\(envFlag)`" }.joined(separator: ", ") + " in cloudflare/wrangler/\(entry.function)"
+            }
+            notes.append(
+                "wrangler: secrets need values before the first deploy: `distlang deploy --target cloudflare` puts each from the environment variable of its name (\(names.joined(separator: ", "))), or \(byHand.joined(separator: "; ")).")
         }
         return notes
     }
 
-    /// What to do before `terraform apply`, per environment (nothing when the root needs no input).
+    /// What to set before `terraform apply`, said once for every environment with a root (nothing
+    /// when no root needs input).
     private func terraformSteps() -> [String] {
-        plans.filter { $0.settings.outputs.contains(.terraform) }.compactMap { plan in
-            var inputs: [String] = []
-            if plan.settings.accountID == nil { inputs.append("account_id") }
-            let secrets = Set(plan.workers.flatMap(\.secrets))
-            if !secrets.isEmpty { inputs.append("the sensitive secret_* variables (\(secrets.sorted().joined(separator: ", ")))") }
-            if plan.workers.contains(where: { !$0.routes.isEmpty }) { inputs.append("the zone_id_* variables") }
-            var steps: [String] = []
-            if !inputs.isEmpty { steps.append("set \(inputs.joined(separator: ", "))") }
-            if plan.resources.contains(where: { $0.resource.kind == .database && $0.resource.migrations != nil }) {
-                steps.append("Terraform creates D1 databases but does not apply migrations (use `wrangler d1 migrations apply`)")
-            }
-            guard !steps.isEmpty else { return nil }
-            return "terraform (cloudflare/terraform/\(plan.environment)): " + steps.joined(separator: "; ") + "."
+        let plans = self.plans.filter { $0.settings.outputs.contains(.terraform) }
+        var inputs: [String] = []
+        var passed: [String] = []
+        if plans.contains(where: { $0.settings.accountID == nil }) {
+            inputs.append("account_id")
+            passed.append("account_id from CLOUDFLARE_ACCOUNT_ID")
         }
+        let secrets = unique(plans.flatMap { $0.workers.flatMap(\.secrets) }.sorted())
+        if !secrets.isEmpty {
+            inputs.append("the sensitive secret_* variables (\(secrets.joined(separator: ", ")))")
+            passed.append("each secret from the environment variable of its name")
+        }
+        let zoned = plans.filter { $0.workers.contains { !$0.routes.isEmpty } }.map(\.environment)
+        if !zoned.isEmpty {
+            inputs.append("the zone_id_* variables\(zoned == plans.map(\.environment) ? "" : " (\(zoned.joined(separator: ", ")))")")
+        }
+        if !inputs.isEmpty && !passed.isEmpty {
+            inputs[inputs.count - 1] += " (`distlang deploy --via terraform` passes \(passed.joined(separator: " and ")))"
+        }
+        var steps: [String] = []
+        if !inputs.isEmpty { steps.append("set " + Self.list(inputs)) }
+        if plans.contains(where: { plan in plan.resources.contains { $0.resource.kind == .database && $0.resource.migrations != nil } }) {
+            steps.append("Terraform creates D1 databases but does not apply migrations (use `wrangler d1 migrations apply`)")
+        }
+        guard !steps.isEmpty else { return [] }
+        let root = plans.count == 1 ? plans[0].environment : "<env>"
+        return ["terraform (cloudflare/terraform/\(root)): " + steps.joined(separator: "; ") + "."]
     }
 
     /// Resource name -> the Workers that use it through `uses`, in Worker order, each once.
@@ -115,6 +150,11 @@ struct CloudflareNotes {
             }
         }
         return out
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     private func unique(_ items: [String]) -> [String] {

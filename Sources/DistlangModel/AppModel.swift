@@ -296,6 +296,9 @@ public struct CloudflareSettings: Sendable, Equatable {
     public var routes: [CloudflareRoute]
     /// The formats to write (`outputs`); default both.
     public var outputs: Set<OutputFormat>
+    /// Ids of stores that exist already (`ids`): resource name -> KV namespace id or D1 database id,
+    /// written into every wrangler.toml that binds the resource.
+    public var ids: [String: String] = [:]
 
     public init(
         accountID: String? = nil, compatibilityDate: String, compatibilityFlags: [String] = [], workersDev: Bool = true,
@@ -333,6 +336,8 @@ public struct AWSSettings: Sendable, Equatable {
     public var region: String
     /// The formats to write (`outputs`); default both.
     public var outputs: Set<OutputFormat>
+    /// The S3 bucket `distlang deploy` uploads code and templates to (`code_bucket`), if set.
+    public var codeBucket: String?
 
     public init(region: String, outputs: Set<OutputFormat> = Set(TargetKind.aws.outputFormats)) {
         self.region = region

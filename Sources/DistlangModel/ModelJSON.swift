@@ -69,6 +69,7 @@ public enum ModelJSON {
         if let a = t.aws {
             var aws: JSONObject = ["region": .string(a.region)]
             if let outputs = outputs(a.outputs, of: .aws) { aws["outputs"] = outputs }
+            if let bucket = a.codeBucket { aws["code_bucket"] = .string(bucket) }
             o["aws"] = .object(aws)
         }
         if let c = t.cloudflare {
@@ -86,6 +87,7 @@ public enum ModelJSON {
                 }
             })
             if let outputs = outputs(c.outputs, of: .cloudflare) { cf["outputs"] = outputs }
+            if !c.ids.isEmpty { cf["ids"] = .object(JSONObject(c.ids.keys.sorted().map { ($0, Value.string(c.ids[$0]!)) })) }
             o["cloudflare"] = .object(cf)
         }
         return .object(o)

@@ -131,7 +131,13 @@ import TestSupport
         let notes = AWSOutputs.emit([SampleModels.shop()], formats: [.yaml]).notes
         // The build packages and the templates reference the code: no upload chore is left.
         #expect(!notes.contains { $0.contains(".zip") || $0.contains("upload") })
-        #expect(notes.contains { $0.contains("CAPABILITY_NAMED_IAM") })
-        #expect(notes.contains { $0.contains("shop/STRIPE_KEY") })
+        // Deploying (capabilities included) is distlang deploy's: no note about it.
+        #expect(!notes.contains { $0.contains("CAPABILITY_NAMED_IAM") })
+        #expect(notes.contains { $0.contains("shop/STRIPE_KEY") && $0.contains("`distlang deploy --target aws` sets each") })
+        // Each chore once for every environment.
+        let both = AWSOutputs.emit(["production", "staging"].map { SampleModels.shop(environment: $0) }, formats: [.yaml]).notes
+        #expect(both.filter { $0.contains("secretsmanager") }.count == 1)
+        #expect(both.contains { $0.contains("shop/production/STRIPE_KEY") && $0.contains("shop/staging/STRIPE_KEY") })
+        #expect(Set(both).count == both.count)
     }
 }

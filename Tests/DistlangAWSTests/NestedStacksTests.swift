@@ -52,7 +52,7 @@ import TestSupport
         #expect(cfn.count == 505)
         #expect(output.notes.contains {
             $0.contains("505 resources (CloudFormation allows 500)") && $0.contains("\(layout.children.count) nested stacks")
-                && $0.contains("aws cloudformation package --template-file aws/cloudformation/default.yaml")
+                && $0.contains("under the parent aws/cloudformation/default.yaml: `distlang deploy --target aws` packages and deploys them")
         })
         let files = cloudFormationFiles(output)
         check(files.filter { $0.path.hasSuffix(".yaml") || $0.path == "aws/cloudformation/default.json" }, folder: "nested-over")

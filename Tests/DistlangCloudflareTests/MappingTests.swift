@@ -190,7 +190,8 @@ import Testing
         #expect(has("versioning has no R2 equivalent"))
         #expect(has("`wrangler queues create shop-orders-dlq`"))
         #expect(has("`wrangler secret put STRIPE_KEY`"))
-        #expect(has("api and nightly must share it"))
+        // Sharing a namespace is the checker's error (cloudflare.store-id-missing), not a chore to edit files.
+        #expect(!has("wrangler.toml") && !has("edit"))
         // A setting the spec never wrote is not "ignored".
         var unset = SampleModels.shop()
         for i in unset.functions.indices { unset.functions[i].writtenSettings = [] }
@@ -202,13 +203,83 @@ import Testing
         #expect(CloudflareEmitter().emit([memoryOnly], options: EmitOptions()).notes.contains("memory is ignored: a Worker has a fixed memory limit."))
         let d1 = CloudflareEmitter().emit([SampleModels.catalog()], options: EmitOptions()).notes
         #expect(d1.contains { $0.contains("`wrangler d1 create books-catalog`") && $0.contains("`wrangler d1 migrations apply books-catalog --remote`") })
+        // With its id in the spec, the database needs only its migrations.
+        var catalog = SampleModels.catalog()
+        catalog.targets.cloudflare?.ids = ["catalog": "6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f"]
+        let withID = CloudflareEmitter().emit([catalog], options: EmitOptions()).notes
+        #expect(!withID.contains { $0.contains("d1 create") } && withID.contains { $0.contains("d1 migrations apply books-catalog") })
+    }
+
+    /// Notes name each chore once for all environments, never once per environment.
+    @Test func notesAreSaidOnceForEveryEnvironment() {
+        let models = ["production", "staging"].map { SampleModels.shop(environment: $0) }
+        let notes = CloudflareEmitter().emit(models, options: EmitOptions()).notes
+        #expect(notes.filter { $0.contains("queues create") }.count == 1)
+        #expect(notes.filter { $0.contains("secret put") }.count == 1)
+        #expect(notes.contains { $0.contains("`wrangler secret put STRIPE_KEY --env <env>` in cloudflare/wrangler/api") })
+        #expect(notes.contains { $0.contains("`wrangler queues create shop-staging-orders`") && $0.contains("`wrangler queues create shop-production-orders`") })
+        #expect(Set(notes).count == notes.count)
+    }
+
+    @Test func idsAreWrittenIntoEveryBindingOfTheStore() throws {
+        var model = SampleModels.shop()
+        model.targets.cloudflare?.ids = ["sessions": "0f2c9d8e7b6a5f4e3d2c1b0a99887766"]
+        #expect(CloudflareChecker().check(model).isEmpty)
+        let output = CloudflareEmitter().emit([model], options: EmitOptions())
+        for function in ["api", "nightly"] {
+            let toml = try #require(output.files.first { $0.path == "cloudflare/wrangler/\(function)/wrangler.toml" }).contents
+            #expect(toml.contains("[[kv_namespaces]]\nbinding = \"SESSIONS\"\nid = \"0f2c9d8e7b6a5f4e3d2c1b0a99887766\"\n"), "\(toml)")
+        }
+        var catalog = SampleModels.catalog()
+        catalog.targets.cloudflare?.ids = ["catalog": "6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f"]
+        let d1 = CloudflareEmitter().emit([catalog], options: EmitOptions())
+        #expect(d1.files.contains { $0.contents.contains("database_id = \"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"") })
+        // Terraform creates its own stores and wires them by reference: the ids are not in it.
+        #expect(!d1.files.filter { $0.path.hasSuffix(".tf") }.contains { $0.contents.contains("6f1c2a4e") })
+    }
+
+    @Test func aSharedStoreWithoutAnIdIsAnErrorWhereWranglerIsWritten() throws {
+        let findings = CloudflareChecker().check(SampleModels.shop())
+        let missing = try #require(findings.first { $0.code == "cloudflare.store-id-missing" })
+        #expect(missing.severity == .error && missing.pointers.map(\.description) == ["/resources/sessions"])
+        #expect(missing.message.contains("bound by 2 Workers (api, nightly)"))
+        #expect(missing.hint?.contains("`wrangler kv namespace create shop-sessions`") == true)
+        #expect(missing.hint?.contains("targets.cloudflare.ids.sessions") == true)
+        #expect(missing.hint?.contains("kv_namespace_id_sessions") == true)
+        // A named environment's hint holds for every environment that has the problem.
+        let staging = CloudflareChecker().check(SampleModels.shop(environment: "staging")).first { $0.code == "cloudflare.store-id-missing" }
+        #expect(staging?.hint?.contains("`wrangler kv namespace create shop-<env>-sessions`") == true)
+        #expect(staging?.hint?.contains("environments.<env>.targets.cloudflare.ids.sessions") == true)
+        // Terraform alone wires the store by reference; distlang deploy creates it first.
+        var terraformOnly = SampleModels.shop()
+        terraformOnly.targets.cloudflare?.outputs = [.terraform]
+        #expect(!CloudflareChecker().check(terraformOnly).contains { $0.code == "cloudflare.store-id-missing" })
+        #expect(!CloudflareChecker(requiresSharedStoreIDs: false).check(SampleModels.shop()).contains { $0.code == "cloudflare.store-id-missing" })
+        // One Worker's store needs no id: wrangler provisions it for that Worker.
+        #expect(!CloudflareChecker().check(SampleModels.catalog()).contains { $0.code == "cloudflare.store-id-missing" })
+    }
+
+    @Test func idsAreCheckedForTheirResourceAndForm() {
+        var model = SampleModels.shop()
+        model.targets.cloudflare?.ids = [
+            "sessions": "6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f", "uploads": "0f2c9d8e7b6a5f4e3d2c1b0a99887766",
+            "sesions": "0f2c9d8e7b6a5f4e3d2c1b0a99887766",
+        ]
+        let findings = CloudflareChecker().check(model)
+        let byPointer = Dictionary(findings.map { ($0.pointers.first!.description, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byPointer["/targets/cloudflare/ids/sessions"]?.code == "cloudflare.invalid-id")
+        #expect(byPointer["/targets/cloudflare/ids/uploads"]?.code == "cloudflare.id-unused")
+        #expect(byPointer["/targets/cloudflare/ids/uploads"]?.severity == .warning)
+        #expect(byPointer["/targets/cloudflare/ids/sesions"]?.code == "cloudflare.id-unknown-resource")
+        #expect(byPointer["/targets/cloudflare/ids/sesions"]?.hint == "did you mean \"sessions\"?")
+        #expect(!findings.contains { $0.code == "cloudflare.store-id-missing" })
     }
 
     @Test func invalidNamesAndUnreachableWorkersAreDiagnosed() {
         var model = SampleModels.shop()
         model.targets.cloudflare?.workersDev = false
         model.resources[0].physicalNames.cloudflare = "Not_Valid"
-        let findings = CloudflareChecker().check(model)
+        let findings = CloudflareChecker(requiresSharedStoreIDs: false).check(model)
         #expect(Set(findings.map(\.code)) == ["cloudflare.invalid-name", "cloudflare.unreachable"])
         #expect(findings.first { $0.code == "cloudflare.invalid-name" }?.severity == .error)
         #expect(findings.first { $0.code == "cloudflare.unreachable" }?.severity == .warning)

@@ -93,8 +93,15 @@ struct WranglerConfigTests {
 
         func uses(_ kind: ResourceKind) -> [Binding] { function.uses.filter { resource($0.resource).kind == kind } }
         func tables(_ tree: JSONTree?) -> [JSONTree] { tree?.array ?? [] }
-        #expect(tables(s["kv_namespaces"]) == uses(.kv).map { .object(["binding": .string(resource($0.resource).bindingName)]) },
-                "\(where_): kv_namespaces")
+        // The store's id when the spec gives one (targets.cloudflare.ids), in every Worker that binds it.
+        func withID(_ table: [String: JSONTree], _ resource: ResourceModel, key: String) -> JSONTree {
+            var table = table
+            if let id = settings.ids[resource.name] { table[key] = .string(id) }
+            return .object(table)
+        }
+        #expect(tables(s["kv_namespaces"]) == uses(.kv).map {
+            withID(["binding": .string(resource($0.resource).bindingName)], resource($0.resource), key: "id")
+        }, "\(where_): kv_namespaces")
         #expect(tables(s["r2_buckets"]) == uses(.bucket).map {
             let r = resource($0.resource)
             return .object(["binding": .string(r.bindingName), "bucket_name": .string(r.physicalNames.cloudflare!)])
@@ -103,7 +110,7 @@ struct WranglerConfigTests {
             let r = resource($0.resource)
             var table: [String: JSONTree] = ["binding": .string(r.bindingName), "database_name": .string(r.physicalNames.cloudflare!)]
             if let m = r.migrations { table["migrations_dir"] = .string(joinPath("../../..", "..", m)) }
-            return .object(table)
+            return withID(table, r, key: "database_id")
         }, "\(where_): d1_databases")
         #expect(tables(s["queues"]?["producers"]) == uses(.queue).map {
             let r = resource($0.resource)

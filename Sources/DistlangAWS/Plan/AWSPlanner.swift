@@ -74,18 +74,15 @@ enum AWSPlanner {
             physicalName: physicalName(resource, model), deadLetter: dlq)
     }
 
-    /// `<app>/<env>/<NAME>` (`<app>/<NAME>` for the default environment): Secrets Manager's
-    /// path convention, and a `/` rather than `-` before the name so that a six-character name
-    /// never looks like the random suffix Secrets Manager appends to ARNs.
+    /// One secret per name the environment's functions declare, named by `AWSSecretNames`.
     static func secretPlans(_ model: AppModel) -> [SecretPlan] {
         var users: [String: [String]] = [:]
         for function in model.functions {
             for secret in function.secrets { users[secret, default: []].append(function.name) }
         }
         return users.keys.sorted().map { name in
-            let path = model.isDefaultEnvironment ? "\(model.app)/\(name)" : "\(model.app)/\(model.environment)/\(name)"
-            return SecretPlan(
-                name: name, entity: entity(.secret, name, "Secret"), physicalName: NameRule.awsSecret.fit(path),
+            SecretPlan(
+                name: name, entity: entity(.secret, name, "Secret"), physicalName: AWSSecretNames.name(name, in: model),
                 functions: users[name]!.sorted())
         }
     }

@@ -42,21 +42,12 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let pipeline = try BuildPipeline(spec: spec, out: out, environments: env, targets: target, cloudFormationFormats: cfnFormat.formats)
-        let writer = OutputWriter()
-        let previous = StageTimings.measure("previous build") { writer.previousManifest(in: pipeline.outDirectory) }
-        let report: WriteReport
-        do {
-            report = try StageTimings.measure("write") { try writer.write(pipeline.plan, to: pipeline.outDirectory, previous: previous) }
-        } catch {
-            Terminal.writeError("error: \(error)\n")
-            throw ExitCode(2)
-        }
-        let diff = StageTimings.measure("diff") {
-            BuildPipeline.differ.diff(previous: previous, current: writer.mergedManifest(pipeline.plan, previous: previous))
-        }
+        let written = try pipeline.write()
         guard !chatter.quiet else { return }
         StageTimings.measure("output") {
-            Terminal.write(BuildSummary.text(plan: pipeline.plan, report: report, outDirectory: pipeline.outDirectory, diff: diff, hadPrevious: previous != nil))
+            Terminal.write(BuildSummary.text(
+                plan: pipeline.plan, report: written.report, outDirectory: pipeline.outDirectory, diff: written.diff,
+                hadPrevious: written.hadPrevious))
         }
     }
 }

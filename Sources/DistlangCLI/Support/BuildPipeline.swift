@@ -4,7 +4,7 @@ import DistlangCore
 import DistlangModel
 import DistlangSpec
 
-/// The steps `build` and `diff` share: compile the spec, then plan the build in memory.
+/// The steps `build`, `diff` and `deploy` share: compile the spec, then plan the build in memory.
 struct BuildPipeline {
     let spec: String
     let outDirectory: String
@@ -15,7 +15,17 @@ struct BuildPipeline {
 
     /// `spec` nil: the spec found from the current folder.
     init(spec: String?, out: String?, environments: [String], targets: [TargetKind], cloudFormationFormats: Set<CloudFormationFormat>) throws {
-        compiled = try SpecRun.compile(spec)
+        try self.init(
+            compiled: try SpecRun.compile(spec), out: out, environments: environments, targets: targets,
+            cloudFormationFormats: cloudFormationFormats)
+    }
+
+    /// A compiled spec's build; `models` replaces its models (`deploy` adds the ids it resolved).
+    init(
+        compiled: CompiledSpec, models: [AppModel]? = nil, out: String?, environments: [String], targets: [TargetKind],
+        cloudFormationFormats: Set<CloudFormationFormat>
+    ) throws {
+        self.compiled = compiled
         self.spec = compiled.file
         outDirectory = out ?? BuildPaths.defaultOutput(forSpec: compiled.file)
         var request = BuildRequest(
@@ -27,7 +37,7 @@ struct BuildPipeline {
         self.request = request
         do {
             plan = try Builder(emitters: TargetEmitters.all).plan(
-                models: compiled.models, specFile: compiled.file, specText: compiled.text ?? "", request: request)
+                models: models ?? compiled.models, specFile: compiled.file, specText: compiled.text ?? "", request: request)
         } catch let error as BuildRequestError {
             throw SpecRun.usage(error.description)
         }
@@ -43,6 +53,24 @@ struct BuildPipeline {
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// Writes the plan into the output folder (a failed write is exit code 2), and compares it with
+    /// the previous build.
+    func write() throws -> (report: WriteReport, diff: BuildDiff, hadPrevious: Bool) {
+        let writer = OutputWriter()
+        let previous = StageTimings.measure("previous build") { writer.previousManifest(in: outDirectory) }
+        let report: WriteReport
+        do {
+            report = try StageTimings.measure("write") { try writer.write(plan, to: outDirectory, previous: previous) }
+        } catch {
+            Terminal.writeError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let diff = StageTimings.measure("diff") {
+            Self.differ.diff(previous: previous, current: writer.mergedManifest(plan, previous: previous))
+        }
+        return (report, diff, previous != nil)
     }
 
     /// A build problem the emitters found, placed in the spec: at its pointer, or, when it has no

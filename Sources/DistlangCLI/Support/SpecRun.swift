@@ -7,8 +7,10 @@ import DistlangSpec
 /// printed as text, and an invalid spec ends the command with exit code 1 (2 for I/O problems).
 enum SpecRun {
     /// Compiles the spec named by a command's argument (nil: the one found from the current folder).
-    static func compile(_ argument: String?, strict: Bool = false, recordingProvenance: Bool = false) throws -> CompiledSpec {
-        var compiler = SpecCompiler.shipped
+    static func compile(
+        _ argument: String?, strict: Bool = false, recordingProvenance: Bool = false, compiler shipped: SpecCompiler = .shipped
+    ) throws -> CompiledSpec {
+        var compiler = shipped
         compiler.recordsProvenance = recordingProvenance
         let compiled = Timings.compile(try SpecInput.resolve(argument), compiler)
         let output = DiagnosticOutput(format: .text)

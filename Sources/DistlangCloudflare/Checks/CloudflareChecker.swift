@@ -5,8 +5,14 @@ import DistlangModel
 /// validate time on every environment that builds for Cloudflare (docs/targets/cloudflare.md §6).
 public struct CloudflareChecker: TargetChecker {
     public var target: TargetKind { .cloudflare }
+    /// Whether a KV namespace or D1 database bound by several Workers must have its id in
+    /// `targets.cloudflare.ids` (`cloudflare.store-id-missing`). `distlang deploy` turns it off: it
+    /// creates the missing stores before `wrangler deploy` and writes their ids into the build.
+    public var requiresSharedStoreIDs: Bool
 
-    public init() {}
+    public init(requiresSharedStoreIDs: Bool = true) {
+        self.requiresSharedStoreIDs = requiresSharedStoreIDs
+    }
 
     public func check(_ model: AppModel) -> [TargetFinding] {
         var planner = CloudflarePlanner()
@@ -42,6 +48,7 @@ public struct CloudflareChecker: TargetChecker {
                 }
             }
         }
+        out += CloudflareStoreIDs(plan: plan, requiresSharedStoreIDs: requiresSharedStoreIDs).findings()
         return out
     }
 }

@@ -18,7 +18,8 @@ struct CloudflarePlanner {
         let resources = model.resources.map { resource in
             ResourcePlan(
                 resource: resource, physicalName: CloudflareNames.resource(resource, in: model),
-                deadLetterName: resource.kind == .queue ? CloudflareNames.deadLetterQueue(resource, in: model) : nil)
+                deadLetterName: resource.kind == .queue ? CloudflareNames.deadLetterQueue(resource, in: model) : nil,
+                id: resource.kind == .kv || resource.kind == .database ? settings.ids[resource.name] : nil)
         }
         // Lookups by name, made once (the first match, as a search in order would find).
         let byName = Dictionary(resources.map { ($0.resource.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -50,7 +51,7 @@ struct CloudflarePlanner {
             guard let resource = resourcePlan(binding.resource) else { continue }  // the spec stage reports it
             let use = ResourceUse(
                 resource: resource.resource, access: binding.access, bindingName: resource.resource.bindingName,
-                physicalName: resource.physicalName)
+                physicalName: resource.physicalName, id: resource.id)
             switch resource.resource.kind {
             case .kv: plan.kvNamespaces.append(use)
             case .bucket: plan.buckets.append(use)

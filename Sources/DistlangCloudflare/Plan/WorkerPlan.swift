@@ -36,6 +36,8 @@ struct ResourceUse: Sendable {
     var bindingName: String
     /// The resource's Cloudflare name (bucket, database, queue name; the KV namespace title).
     var physicalName: String
+    /// The id of an existing KV namespace or D1 database (`targets.cloudflare.ids`).
+    var id: String?
 }
 
 /// A function consuming a queue.
@@ -54,6 +56,8 @@ struct ResourcePlan: Sendable {
     var physicalName: String
     /// Queues with `dead_letter`: the dead-letter queue's name.
     var deadLetterName: String?
+    /// KV and D1: the id of the existing store (`targets.cloudflare.ids`).
+    var id: String?
 }
 
 /// Everything the emitter builds for one environment.

@@ -12,17 +12,23 @@ enum WranglerSections {
         }
     }
 
-    /// `[[kv_namespaces]]`: the binding only; wrangler provisions the namespace (no id before creation).
-    static func kvNamespace(_ use: ResourceUse) -> TOMLTable { ["binding": .string(use.bindingName)] }
+    /// `[[kv_namespaces]]`: the binding, and the namespace's `id` when the spec gives it
+    /// (`targets.cloudflare.ids`); without one wrangler provisions a namespace for this Worker.
+    static func kvNamespace(_ use: ResourceUse) -> TOMLTable {
+        var table: TOMLTable = ["binding": .string(use.bindingName)]
+        if let id = use.id { table["id"] = .string(id) }
+        return table
+    }
 
     static func r2Bucket(_ use: ResourceUse) -> TOMLTable {
         ["binding": .string(use.bindingName), "bucket_name": .string(use.physicalName)]
     }
 
-    /// `[[d1_databases]]`: binding and name (the database_id exists only after creation);
-    /// `migrations_dir` relative to the wrangler.toml.
+    /// `[[d1_databases]]`: binding, name, the `database_id` when the spec gives it
+    /// (`targets.cloudflare.ids`), and `migrations_dir` relative to the wrangler.toml.
     static func d1Database(_ use: ResourceUse, options: EmitOptions) -> TOMLTable {
         var table: TOMLTable = ["binding": .string(use.bindingName), "database_name": .string(use.physicalName)]
+        if let id = use.id { table["database_id"] = .string(id) }
         if let migrations = use.resource.migrations {
             table["migrations_dir"] = .string(CloudflarePaths.specPath(migrations, options: options))
         }

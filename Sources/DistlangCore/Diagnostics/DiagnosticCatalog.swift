@@ -221,6 +221,14 @@ public enum DiagnosticCatalog {
         e("cloudflare.no-settings", "error", "An environment without Cloudflare settings.", "A Cloudflare build needs targets.cloudflare in every environment it builds."),
         e("cloudflare.terraform-name-conflict", "error", "Two resources with one Terraform address.", "Terraform addresses are unique per root (reported at targets.cloudflare).",
           fix: "rename one of the functions or resources"),
+        e("cloudflare.store-id-missing", "error", "A shared KV namespace or D1 database without an id.", "A store two or more Workers bind needs its id in targets.cloudflare.ids wherever wrangler.toml is written, or wrangler gives each Worker its own.",
+          fix: "create it once (wrangler kv namespace create / wrangler d1 create, or distlang deploy) and set its id"),
+        e("cloudflare.id-unknown-resource", "error", "An id for a resource the app does not have.", "targets.cloudflare.ids is keyed by the spec's KV and D1 resource names.",
+          fix: "use a KV or D1 resource's name"),
+        e("cloudflare.invalid-id", "error", "An id of the wrong form.", "KV namespace ids are 32 lowercase hexadecimal digits; D1 database ids are UUIDs.",
+          fix: "copy the id from wrangler kv namespace list / wrangler d1 list"),
+        e("cloudflare.id-unused", "warning", "An id for a bucket or queue.", "wrangler names R2 buckets and queues by name; only KV and D1 have ids.",
+          fix: "remove it"),
     ]
 }
 

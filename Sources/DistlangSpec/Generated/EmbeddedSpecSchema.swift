@@ -712,6 +712,29 @@ enum EmbeddedSpecSchema {
             ]
           ]
         },
+        "ids": {
+          "title": "Existing resource ids",
+          "description": "The ids of KV namespaces and D1 databases that exist already, by resource name: each wrangler.toml that binds one carries its id (kv `id`, d1 `database_id`), so Workers sharing a store really share it. Ids differ per environment: set them under `environments.<env>.targets.cloudflare.ids`. A store bound by two or more Workers needs one wherever wrangler.toml is written; `distlang deploy --target cloudflare` creates the missing ones and prints their ids. Buckets and queues are named, not numbered, and need none; Cloudflare's Terraform creates its own stores and does not read these.",
+          "type": "object",
+          "propertyNames": {
+            "title": "Resource name",
+            "description": "A KV or D1 resource of the spec.",
+            "pattern": "^[a-z][a-z0-9-]{0,30}$"
+          },
+          "additionalProperties": {
+            "title": "Resource id",
+            "description": "A KV namespace id (32 lowercase hexadecimal digits, as `wrangler kv namespace create` prints it) or a D1 database id (a UUID, as `wrangler d1 create` prints it).",
+            "type": "string",
+            "pattern": "^([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$"
+          },
+          "default": {},
+          "examples": [
+            {
+              "sessions": "0f2c9d8e7b6a5f4e3d2c1b0a99887766",
+              "catalog": "6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f"
+            }
+          ]
+        },
         "outputs": {
           "title": "Outputs",
           "description": "The deploy paths to build: `terraform` (a root per environment under cloudflare/terraform) and `wrangler` (a wrangler.toml per function under cloudflare/wrangler). `distlang build` writes and `distlang diff` compares only these; a format left out has its earlier files removed by the next build.",
@@ -830,6 +853,15 @@ enum EmbeddedSpecSchema {
           "pattern": "^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$",
           "examples": [
             "eu-west-1"
+          ]
+        },
+        "code_bucket": {
+          "title": "Code bucket",
+          "description": "An existing S3 bucket in the region, where `distlang deploy --target aws` (through `aws cloudformation package` and `deploy`) uploads the function zips and the template, under `<app>/<env>/`. `--code-bucket` overrides it; one bucket can serve every app and environment of a region. Terraform uploads the zips itself and does not use it.",
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+          "examples": [
+            "my-team-deploys-eu-west-1"
           ]
         },
         "outputs": {

@@ -169,8 +169,8 @@ struct EnvironmentNormaliser {
         var settings = TargetSettings()
         if let aws = node?["aws"], let region = aws["region"]?.string {
             settings.aws = AWSSettings(region: region, outputs: outputs(aws["outputs"], of: .aws))
-            record("targets.aws.region", aws["region"])
-            record("targets.aws.outputs", aws["outputs"])
+            settings.aws?.codeBucket = aws["code_bucket"]?.string
+            for key in ["region", "outputs", "code_bucket"] { record("targets.aws.\(key)", aws[key]) }
         }
         if let cf = node?["cloudflare"], let date = cf["compatibility_date"]?.string {
             var c = CloudflareSettings(compatibilityDate: date)
@@ -179,7 +179,10 @@ struct EnvironmentNormaliser {
             c.routes = CloudflareRoutes.resolve(cf["routes"], functions: functions, sink: &sink)
             c.workersDev = cf["workers_dev"]?.bool ?? c.routes.isEmpty
             c.outputs = outputs(cf["outputs"], of: .cloudflare)
-            for key in ["account_id", "compatibility_date", "compatibility_flags", "routes"] {
+            for (name, id) in cf["ids"]?.members ?? [] {
+                if let id = id.string { c.ids[name] = id }
+            }
+            for key in ["account_id", "compatibility_date", "compatibility_flags", "routes", "ids"] {
                 record("targets.cloudflare.\(key)", cf[key])
             }
             recordOr("targets.cloudflare.workers_dev", cf["workers_dev"])

@@ -1,13 +1,12 @@
 import Foundation
-import TestSupport
 
 /// A `moto_server` on 127.0.0.1 and a free port, started and stopped by its PID.
-final class MotoServer {
-    let process = Process()
-    let port: UInt16
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+public final class MotoServer {
+    public let process = Process()
+    public let port: UInt16
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
 
-    init(executable: String, logFile: URL) throws {
+    public init(executable: String, logFile: URL) throws {
         port = try Self.freePort()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
@@ -20,7 +19,7 @@ final class MotoServer {
     }
 
     /// Stops the server: SIGTERM, then SIGKILL after five seconds; waits for it to exit.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         let pid = process.processIdentifier
         kill(pid, SIGTERM)
@@ -33,7 +32,7 @@ final class MotoServer {
     deinit { stop() }
 
     /// A port the kernel says is free right now (bound to port 0, then released).
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ExternalTool.Failure(description: "socket() failed") }
         defer { close(fd) }
