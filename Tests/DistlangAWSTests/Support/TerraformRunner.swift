@@ -1,14 +1,11 @@
 import Foundation
 import TestSupport
 
-/// `terraform init -backend=false` once, from the local provider mirror only, then
-/// `terraform validate` per root with the initialised `.terraform` linked in.
-///
-/// The CLI config allows only the filesystem mirror (no registry); TF_PLUGIN_CACHE_DIR is
-/// cleared; checkpoint calls are disabled.
+/// `terraform init -backend=false` once, from the local provider mirror only (`TerraformMirror`),
+/// then `terraform validate` per root with the initialised `.terraform` linked in.
 struct TerraformRunner {
-    static let mirror = "/opt/tf-plugins"
-    static let providerBinary = "registry.terraform.io/hashicorp/aws/5.100.0/linux_amd64/terraform-provider-aws_v5.100.0_x5"
+    static let mirror = TerraformMirror.mirror
+    static let providerBinary = TerraformMirror.providerBinary
 
     let terraform: String
     let work: URL
@@ -16,32 +13,14 @@ struct TerraformRunner {
 
     /// Nil when terraform or the mirror is missing and checkers are not required.
     static func make() throws -> TerraformRunner? {
-        let terraform = ExternalTool.find("terraform")
-        let mirrorOK = FileManager.default.fileExists(atPath: "\(mirror)/\(providerBinary)")
-        guard let terraform, mirrorOK else {
+        guard TerraformMirror.isAvailable, let terraform = ExternalTool.find("terraform") else {
             if ExternalTool.checkersRequired {
                 throw ExternalTool.Failure(description: "terraform or the provider mirror \(mirror)/\(providerBinary) is missing")
             }
             return nil
         }
         let work = RepositoryPaths.temporaryDirectory("distlang-tf")
-        let config = work.appendingPathComponent("cli.tfrc")
-        try """
-            provider_installation {
-              filesystem_mirror {
-                path = "\(mirror)"
-              }
-              direct {
-                exclude = ["registry.terraform.io/*/*"]
-              }
-            }
-
-            """.write(to: config, atomically: true, encoding: .utf8)
-        let env = [
-            "TF_CLI_CONFIG_FILE": config.path, "CHECKPOINT_DISABLE": "1", "TF_PLUGIN_CACHE_DIR": "",
-            "TF_IN_AUTOMATION": "1",
-        ]
-        return TerraformRunner(terraform: terraform, work: work, environment: env)
+        return TerraformRunner(terraform: terraform, work: work, environment: try TerraformMirror.environment(configIn: work))
     }
 
     /// Initialises a root holding only `versions` (the generated versions.tf) and returns it.

@@ -3,15 +3,16 @@
 Usage:
   moto_deployed.py prepare ENDPOINT REGION BUCKET   waits for moto, creates the code bucket
   moto_deployed.py check ENDPOINT PLAN.json         prints a JSON report
-PLAN: {"stack", "region", "bucket", "prefix", "dist", "invoke": path of invoke.mjs,
+PLAN: {"stack"?, "region", "bucket"?, "prefix"?, "dist", "invoke": path of invoke.mjs,
        "functions": {function: physical name},
        "secrets": {NAME: secret name}  (created here with a value: moto skips AWS::SecretsManager::Secret),
        "actions": [{"http": {"function", "method", "path", "body"?}} |
                    {"consume": {"function", "queue_url_from": [function, variable]}}]}
 
-For each function: the stack's status, whether moto's CodeSha256 is the SHA-256 of the build's zip
+The names of the HTTP APIs (moto creates them for Terraform, not from CloudFormation). For each
+function: the stack's status, whether moto's CodeSha256 is the SHA-256 of the build's zip
 (dist/aws/code/<function>.zip), and which object `aws cloudformation package` uploaded with the same
-bytes. Then each action runs the deployed code (the uploaded zip, extracted) under node through its
+bytes (without a bucket, as Terraform deploys, the build's zip is the code once moto's hash matches). Then each action runs the deployed code (the uploaded zip, extracted) under node through its
 generated index.mjs, with the function's variables as moto reports them (get-function), the
 region, dummy credentials and AWS_ENDPOINT_URL pointing at moto: an HTTP action sends an API Gateway
 HTTP API (payload 2.0) event; a consume action receives the queue's messages from moto and sends
@@ -63,11 +64,14 @@ plan = json.load(open(sys.argv[3]))
 region = plan["region"]
 cfn, lam, s3, sqs, secrets = (client(n, region) for n in ("cloudformation", "lambda", "s3", "sqs", "secretsmanager"))
 report = {"functions": {}, "results": []}
-report["status"] = cfn.describe_stacks(StackName=plan["stack"])["Stacks"][0]["StackStatus"]
+report["http_apis"] = sorted(api["Name"] for api in client("apigatewayv2", region).get_apis().get("Items", []))
+if plan.get("stack"):
+    report["status"] = cfn.describe_stacks(StackName=plan["stack"])["Stacks"][0]["StackStatus"]
 
 uploaded = {}
-for item in s3.list_objects_v2(Bucket=plan["bucket"], Prefix=plan["prefix"] + "/").get("Contents", []):
-    uploaded[item["Key"]] = s3.get_object(Bucket=plan["bucket"], Key=item["Key"])["Body"].read()
+if plan.get("bucket"):
+    for item in s3.list_objects_v2(Bucket=plan["bucket"], Prefix=plan["prefix"] + "/").get("Contents", []):
+        uploaded[item["Key"]] = s3.get_object(Bucket=plan["bucket"], Key=item["Key"])["Body"].read()
 
 secret_arns = {}
 for name, secret_id in plan.get("secrets", {}).items():
@@ -79,9 +83,13 @@ for function, physical in plan["functions"].items():
     config = lam.get_function(FunctionName=physical)["Configuration"]
     local = open(os.path.join(plan["dist"], "aws", "code", function + ".zip"), "rb").read()
     same = [key for key, body in uploaded.items() if body == local]
+    code_sha256_matches = config["CodeSha256"] == base64.b64encode(hashlib.sha256(local).digest()).decode()
     root = os.path.join(work, function)
     if same:
         zipfile.ZipFile(io.BytesIO(uploaded[same[0]])).extractall(root)
+    elif not plan.get("bucket") and code_sha256_matches:
+        # Terraform uploads the zip itself (no bucket): moto holds exactly the build's bytes.
+        zipfile.ZipFile(io.BytesIO(local)).extractall(root)
     env = dict(config.get("Environment", {}).get("Variables", {}))
     variables[function] = dict(env)
     for name, arn in secret_arns.items():
@@ -92,7 +100,7 @@ for function, physical in plan["functions"].items():
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
     })
     report["functions"][function] = {
-        "code_sha256_matches": config["CodeSha256"] == base64.b64encode(hashlib.sha256(local).digest()).decode(),
+        "code_sha256_matches": code_sha256_matches,
         "uploaded_same": same, "handler": config["Handler"], "variables": variables[function],
     }
     variables[function + " run"] = (root, env)
