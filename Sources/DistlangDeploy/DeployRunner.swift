@@ -16,12 +16,15 @@ public struct DeployInvocation: Sendable, Equatable {
 /// What a command did.
 public struct DeployProcessResult: Sendable {
     public var status: Int32
-    /// Standard output and error as printed, when captured.
+    /// Standard output, when captured.
     public var output: String
+    /// Standard error, when captured.
+    public var errors: String
 
-    public init(status: Int32, output: String = "") {
+    public init(status: Int32, output: String = "", errors: String = "") {
         self.status = status
         self.output = output
+        self.errors = errors
     }
 }
 
@@ -194,7 +197,7 @@ public struct DeployRunner {
             directory: command.directory == "." ? outDirectory : outDirectory + "/" + command.directory,
             environment: variables, input: command.input.map { Array(resolve($0).utf8) }, capture: capture)
         let result = processes.run(invocation)
-        return result.status == 0 ? .ok(result.output) : .failed(result.status, result.output)
+        return result.status == 0 ? .ok(result.output) : .failed(result.status, result.output + "\n" + result.errors)
     }
 
     private func resolve(_ value: DeployValue) -> String {

@@ -46,8 +46,8 @@ public struct SystemProcesses: DeployProcesses {
         }
         readers.forEach { $0.start() }
         process.waitUntilExit()
-        let output = readers.map { $0.finish() }.joined()
-        return DeployProcessResult(status: process.terminationStatus, output: output)
+        let captured = readers.map { $0.finish() }
+        return DeployProcessResult(status: process.terminationStatus, output: captured.first ?? "", errors: captured.last ?? "")
     }
 
     public func writePrivateFile(_ bytes: [UInt8]) throws -> String {

@@ -5,10 +5,13 @@ import DistlangLoader
 /// and whether a queue exists already.
 public enum WranglerOutput {
     /// `wrangler kv namespace list` (`[{"id", "title", …}]`) or `wrangler d1 list --json`
-    /// (`[{"uuid", "name", …}]`): name -> id. Nil when the output is not such a list.
+    /// (`[{"uuid", "name", …}]`), read from standard output: name -> id. Nil when the output is not
+    /// such a list.
     public static func stores(_ output: String, kind: StoreKind) -> [String: String]? {
-        guard let start = output.firstIndex(of: "["), let end = output.lastIndex(of: "]"), start < end else { return nil }
-        let json = String(output[start...end])
+        // The list starts a line (a line before it may hold a notice such as `▲ [WARNING] …`).
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { $0.drop { $0 == " " || $0 == "\t" }.hasPrefix("[") }) else { return nil }
+        let json = lines[first...].joined(separator: "\n")
         guard let document = Loader.load(text: json, file: "wrangler output", format: .json).document,
             case .array(let items) = document.value
         else { return nil }
