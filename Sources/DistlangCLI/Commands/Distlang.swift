@@ -8,7 +8,7 @@ struct Distlang: ParsableCommand {
         abstract: "Turn one provider-neutral app spec into Terraform, wrangler.toml and CloudFormation.",
         discussion: """
             Exit codes: 0 success; 1 the input is invalid (or, with --exit-code, the diff is not empty); \
-            2 usage or I/O error.
+            2 usage or I/O error; 3 a deploy step failed.
             """,
         version: DistlangTool.version,
         subcommands: [Validate.self, Build.self, Deploy.self, Diff.self, Explain.self, SchemaCommand.self, Init.self]
