@@ -12,6 +12,9 @@ public enum DeployLayout {
 
     public static func cloudflareTerraformRoot(environment: String) -> String { "cloudflare/terraform/\(environment)" }
 
+    /// The one-file Worker Cloudflare's Terraform uploads (the build makes it with esbuild).
+    public static func workerBundle(environment: String, function: String) -> String { "cloudflare/bundle/\(environment)/\(function).mjs" }
+
     /// The folder of a function's wrangler.toml.
     public static func wranglerFolder(function: String) -> String { "cloudflare/wrangler/\(function)" }
 

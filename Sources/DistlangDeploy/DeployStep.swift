@@ -113,13 +113,21 @@ public struct DeployStep: Sendable, Equatable {
 }
 
 /// Every step of one deploy, in order.
-public struct DeployPlan: Sendable, Equatable {
+public struct DeployPlan: Sendable {
     public var request: DeployRequest.Summary
     public var steps: [DeployStep]
     /// The stores whose ids the wrangler steps resolve.
     public var stores: [StoreToResolve]
     /// What is left for the user once every step succeeded (e.g. secrets not in the environment).
     public var remarks: [String]
+    /// Files the build must have written for the steps to work (relative to the output folder), each
+    /// with what to do when it is missing (e.g. the esbuild bundles of Cloudflare's Terraform).
+    public var requiredFiles: [(path: String, fix: String)] = []
+
+    /// The required files `written` does not have, with what to do.
+    public func missingFiles(in written: Set<String>) -> [(path: String, fix: String)] {
+        requiredFiles.filter { !written.contains($0.path) }
+    }
 
     /// The tools the steps run, each once.
     public var tools: [DeployTool] { Array(Set(steps.compactMap { $0.command?.tool })).sorted() }

@@ -40,6 +40,8 @@ public struct SystemProcesses: DeployProcesses {
             FileHandle.standardError.write(Data("cannot run \(invocation.executable): \(error.localizedDescription)\n".utf8))
             return DeployProcessResult(status: 127)
         }
+        // A tool that exits before reading its input must not end us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         if let input, let bytes = invocation.input {
             input.fileHandleForWriting.write(Data(bytes))
             try? input.fileHandleForWriting.close()

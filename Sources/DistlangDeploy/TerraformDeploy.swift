@@ -66,6 +66,11 @@ struct CloudflareTerraformDeploy {
             remarks.append(
                 "Terraform does not apply D1 migrations: run `wrangler d1 migrations apply \(name) --remote\(model.isDefaultEnvironment ? "" : " --env \(model.environment)")`\(folder.map { " in \($0)" } ?? "")")
         }
-        return DeployPlan(request: summary, steps: terraform.steps, remarks: remarks)
+        var plan = DeployPlan(request: summary, steps: terraform.steps, remarks: remarks)
+        plan.requiredFiles = model.functions.map { function in
+            (DeployLayout.workerBundle(environment: model.environment, function: function.name),
+             "the Workers Cloudflare's Terraform uploads are esbuild bundles, and esbuild is not installed: `apt-get install esbuild`, then deploy again")
+        }
+        return plan
     }
 }

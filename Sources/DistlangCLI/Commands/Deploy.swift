@@ -76,7 +76,14 @@ struct Deploy: ParsableCommand {
             Terminal.write("dry run: nothing is written or run; the build is checked in memory (\(pipeline.plan.files.count) files)\n")
             Terminal.write(DeployText.plan(plan, outDirectory: pipeline.outDirectory))
             for tool in runner.missingTools(plan) { Terminal.write("note: \(tool.executable) is not installed: \(tool.installHint)\n") }
+            for file in plan.missingFiles(in: Set(pipeline.plan.files.map(\.file.path))) {
+                Terminal.write("note: the build has no \(file.path): \(file.fix)\n")
+            }
             return
+        }
+        let missingFiles = plan.missingFiles(in: Set(pipeline.plan.files.map(\.file.path)))
+        guard missingFiles.isEmpty else {
+            throw SpecRun.usage("the build has no \(missingFiles[0].path): \(missingFiles[0].fix)")
         }
         let missing = runner.missingTools(plan)
         guard missing.isEmpty else {
