@@ -109,7 +109,7 @@ export class DevFunction {
       try {
         env = this.env();
       } catch (error) {
-        console.error(describeError(error));
+        console.error(error instanceof ConfigError ? error.message : describeError(error));
         return new Response("Internal Server Error", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
       }
       return this.dispatch.fetch(request, env, this.hooks);
@@ -146,7 +146,7 @@ export class DevFunction {
       try {
         return await this.dispatch.scheduled({ trigger: cron, scheduledTime }, this.env(), this.hooks);
       } catch (error) {
-        console.error(describeError(error));
+        console.error(error instanceof ConfigError ? error.message : describeError(error));
         return { error };
       }
     });
