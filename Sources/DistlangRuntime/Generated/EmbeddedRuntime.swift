@@ -2260,6 +2260,2320 @@ export function createWorker(userModule, table) {
 }
 
 """#),
+        ("adapters/dev/banner.js", #"""
+// @ts-check
+/** What the dev host prints when it starts: where each function is reached, and how. */
+import { relative } from "node:path";
+
+/**
+ * @param {import("./host.js").DevManifest} manifest @param {string} url
+ * @param {{cron?: boolean}} [options]
+ */
+export function banner(manifest, url, options = {}) {
+  const shown = (/** @type {string} */ path) => {
+    const rel = relative(process.cwd(), path);
+    return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+  };
+  const lines = [`distlang dev: ${manifest.app} (environment ${manifest.environment}), state in ${shown(manifest.state)}`];
+  const width = Math.max(8, ...manifest.functions.map((f) => f.name.length)) + 2;
+  const pad = (/** @type {string} */ text) => text.padEnd(width);
+  for (const f of manifest.functions) {
+    const spec = f.table.environments[manifest.environment];
+    const routes = spec.routes ?? [];
+    const first = [];
+    if (routes.length > 0) {
+      lines.push(`  ${pad(f.name)}${url}`);
+      const methodWidth = Math.max(...routes.map((r) => r.indexOf(" ")));
+      for (const route of routes) {
+        const [method, path] = [route.slice(0, route.indexOf(" ")), route.slice(route.indexOf(" ") + 1)];
+        lines.push(`  ${pad("")}  ${method.padEnd(methodWidth)} ${path}`);
+      }
+    } else first.push(f.name);
+    const consumes = spec.consumes?.queue;
+    if (consumes) {
+      const queue = manifest.resources.find((r) => r.name === consumes);
+      const batch = queue?.consumer?.batchSize ?? 10;
+      const retries = queue?.maxRetries ?? 3;
+      const then = queue?.deadLetter ? `then ${queue.deadLetter}` : "then dropped";
+      lines.push(`  ${pad(routes.length > 0 ? "" : f.name)}consumes ${consumes} (batches of up to ${batch}, ${retries} ${retries === 1 ? "retry" : "retries"}, ${then})`);
+    }
+    const schedules = spec.schedules ?? [];
+    if (schedules.length > 0) {
+      const name = routes.length > 0 || consumes ? "" : f.name;
+      lines.push(`  ${pad(name)}schedule ${schedules.map((s) => JSON.stringify(s.cron)).join(", ")}: ${options.cron ? "runs on time (local time)" : "on time with --cron"}; now: distlang dev --trigger ${f.name}`);
+    }
+    if (routes.length === 0 && !consumes && schedules.length === 0) lines.push(`  ${f.name} (no triggers)`);
+  }
+  const queues = manifest.resources.filter((r) => r.kind === "queue");
+  if (queues.length > 0) lines.push(`  ${pad("queues")}${url}/__distlang/queues`);
+  lines.push(`ready on ${url} (Ctrl-C to stop)`);
+  return lines.join("\n");
+}
+
+"""#),
+        ("adapters/dev/bucket-store.js", #"""
+// @ts-check
+/**
+ * bucket (Cloudflare R2's binding API) on files: one record file per object, named by the SHA-256 of
+ * its key; the header holds the key, size, etag, upload time and metadata, the rest is the body.
+ * Headers are indexed in memory (read from the folder at start) for `head` and `list`. Writes are
+ * atomic and durable (files.js). Objects are R2Object-shaped like the AWS adapter's: listed objects
+ * carry empty metadata (S3 lists none; `head` a key to read it). No access or limit checks here.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { byteOrder, ensureDir, hashName, listFiles, readRecord, recordChunks, removeFile, writeFileAtomic } from "./files.js";
+import { bodyBytes, cursorOf, keyOfCursor } from "./values.js";
+
+/** R2 httpMetadata field <-> HTTP header. */
+const HTTP_FIELDS = /** @type {const} */ ([
+  ["contentType", "content-type"],
+  ["contentLanguage", "content-language"],
+  ["contentDisposition", "content-disposition"],
+  ["contentEncoding", "content-encoding"],
+  ["cacheControl", "cache-control"],
+  ["cacheExpiry", "expires"],
+]);
+
+/**
+ * @typedef {{key: string, size: number, etag: string, uploaded: string, version: string,
+ *   httpMetadata: Record<string, string>, customMetadata: Record<string, string>}} ObjectHeader
+ */
+
+export class FileBucket {
+  /** @param {{dir: string}} options */
+  constructor({ dir }) {
+    this.dir = dir;
+    ensureDir(dir);
+    /** @type {Map<string, ObjectHeader>} */
+    this.index = new Map();
+    for (const name of listFiles(dir)) {
+      const record = readRecord(join(dir, name));
+      if (record && typeof record.header?.key === "string") this.index.set(record.header.key, record.header);
+    }
+  }
+
+  /** @param {string} key */
+  #file(key) {
+    return join(this.dir, `${hashName(key)}.obj`);
+  }
+
+  /** @param {string} key */
+  async head(key) {
+    const header = this.index.get(key);
+    return header ? objectOf(header, true) : null;
+  }
+
+  /** @param {string} key */
+  async get(key) {
+    if (!this.index.has(key)) return null;
+    const record = readRecord(this.#file(key), { body: true });
+    if (!record) return null;
+    return withBody(objectOf(record.header, true), /** @type {Uint8Array} */ (record.body));
+  }
+
+  /**
+   * @param {string} key @param {unknown} value
+   * @param {{httpMetadata?: Headers | Record<string, unknown>, customMetadata?: Record<string, string>}} [options]
+   */
+  async put(key, value, options = {}) {
+    const body = await bodyBytes(value);
+    /** @type {ObjectHeader} */
+    const header = {
+      key,
+      size: body.byteLength,
+      etag: createHash("md5").update(body).digest("hex"),
+      uploaded: new Date().toISOString(),
+      version: randomUUID().replace(/-/g, ""),
+      httpMetadata: storedHttpMetadata(options?.httpMetadata),
+      customMetadata: { ...(options?.customMetadata ?? {}) },
+    };
+    writeFileAtomic(this.#file(key), recordChunks(header, body));
+    this.index.set(key, header);
+    return objectOf(header, true);
+  }
+
+  /** @param {string | string[]} keys */
+  async delete(keys) {
+    for (const key of Array.isArray(keys) ? keys : [keys]) {
+      removeFile(this.#file(key));
+      this.index.delete(key);
+    }
+  }
+
+  /**
+   * Keys with the prefix in UTF-8 byte order; with a delimiter, keys sharing the part up to it are
+   * one entry of `delimitedPrefixes`. The cursor is the last entry of the page.
+   * @param {{prefix?: string, delimiter?: string, limit?: number, cursor?: string, startAfter?: string}} [options]
+   */
+  async list(options = {}) {
+    const limit = options?.limit ?? 1000;
+    const prefix = options?.prefix ?? "";
+    const delimiter = options?.delimiter || undefined;
+    const after = options?.cursor ? keyOfCursor(options.cursor, "bucket list") : options?.startAfter;
+    /** @type {{kind: "object" | "prefix", name: string}[]} */
+    const entries = [];
+    const prefixes = new Set();
+    for (const key of [...this.index.keys()].sort(byteOrder)) {
+      if (!key.startsWith(prefix)) continue;
+      const cut = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
+      if (cut >= 0) {
+        const common = key.slice(0, cut + /** @type {string} */ (delimiter).length);
+        if (!prefixes.has(common)) {
+          prefixes.add(common);
+          entries.push({ kind: "prefix", name: common });
+        }
+      } else entries.push({ kind: "object", name: key });
+    }
+    const remaining = after === undefined ? entries : entries.filter((e) => byteOrder(e.name, after) > 0);
+    const page = remaining.slice(0, limit);
+    const truncated = remaining.length > limit;
+    return {
+      objects: page.filter((e) => e.kind === "object").map((e) => objectOf(/** @type {ObjectHeader} */ (this.index.get(e.name)), false)),
+      delimitedPrefixes: page.filter((e) => e.kind === "prefix").map((e) => e.name),
+      truncated,
+      ...(truncated ? { cursor: cursorOf(page[page.length - 1].name) } : {}),
+    };
+  }
+}
+
+/**
+ * httpMetadata as stored: header values as text (cacheExpiry as an HTTP date).
+ * @param {Headers | Record<string, unknown> | undefined} metadata
+ * @returns {Record<string, string>}
+ */
+function storedHttpMetadata(metadata) {
+  /** @type {Record<string, string>} */
+  const stored = {};
+  if (!metadata) return stored;
+  for (const [field, header] of HTTP_FIELDS) {
+    const value = metadata instanceof Headers ? metadata.get(header) : metadata[field];
+    if (value === undefined || value === null) continue;
+    stored[field] = value instanceof Date ? value.toUTCString() : String(value);
+  }
+  return stored;
+}
+
+/**
+ * The R2Object of a stored header; listed objects carry no metadata (as on S3).
+ * @param {ObjectHeader} header @param {boolean} withMetadata
+ */
+function objectOf(header, withMetadata) {
+  /** @type {Record<string, unknown>} */
+  const httpMetadata = {};
+  if (withMetadata) {
+    for (const [field, value] of Object.entries(header.httpMetadata)) httpMetadata[field] = field === "cacheExpiry" ? new Date(value) : value;
+  }
+  return {
+    key: header.key,
+    version: header.version,
+    size: header.size,
+    etag: header.etag,
+    httpEtag: `"${header.etag}"`,
+    uploaded: new Date(header.uploaded),
+    httpMetadata,
+    customMetadata: withMetadata ? { ...header.customMetadata } : {},
+    storageClass: "Standard",
+    /** Sets the object's HTTP metadata on response headers, as R2's does. @param {Headers} headers */
+    writeHttpMetadata(headers) {
+      for (const [field, name] of HTTP_FIELDS) {
+        const value = header.httpMetadata[field];
+        if (value !== undefined) headers.set(name, value);
+      }
+    },
+  };
+}
+
+/**
+ * An R2ObjectBody: the object with its body and the readers.
+ * @param {ReturnType<typeof objectOf>} object @param {Uint8Array} bytes
+ */
+function withBody(object, bytes) {
+  const response = new Response(bytes.slice());
+  const body = /** @type {ReadableStream<Uint8Array>} */ (response.body);
+  return Object.defineProperties(object, {
+    body: { value: body, enumerable: true },
+    bodyUsed: { get: () => response.bodyUsed, enumerable: true },
+    text: { value: () => response.text() },
+    json: { value: () => response.json() },
+    arrayBuffer: { value: () => response.arrayBuffer() },
+    blob: { value: () => response.blob() },
+  });
+}
+
+"""#),
+        ("adapters/dev/cron.js", #"""
+// @ts-check
+/**
+ * Schedules on their cron, in the host's local time (`--cron`): 5-field Unix cron as the spec has it
+ * (docs/spec.md): minute hour day-of-month month day-of-week; `*`, lists, ranges and steps; names
+ * JAN-DEC and SUN-SAT in any case; day of week 0-7 with 0 and 7 Sunday. When both day fields are
+ * restricted (neither is `*`) a day matches when either does, as Unix cron runs. The spec checked the
+ * expression already; an expression this parser refuses is an error naming the field.
+ */
+
+const FIELDS = /** @type {const} */ ([
+  { name: "minute", min: 0, max: 59, names: [] },
+  { name: "hour", min: 0, max: 23, names: [] },
+  { name: "day of month", min: 1, max: 31, names: [] },
+  { name: "month", min: 1, max: 12, names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"] },
+  { name: "day of week", min: 0, max: 7, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
+]);
+
+/**
+ * @typedef {{expression: string, minutes: Set<number>, hours: Set<number>, days: Set<number>, months: Set<number>,
+ *   weekdays: Set<number>, anyDay: boolean, anyWeekday: boolean}} Cron
+ */
+
+/**
+ * Parses a 5-field cron expression. Throws a SyntaxError naming the field that is wrong.
+ * @param {string} expression
+ * @returns {Cron}
+ */
+export function parseCron(expression) {
+  const fields = expression.trim().split(/[ \t]+/);
+  if (fields.length !== 5) throw new SyntaxError(`cron ${JSON.stringify(expression)}: a schedule needs 5 fields (minute hour day-of-month month day-of-week), not ${fields.length}`);
+  const sets = fields.map((text, i) => parseField(text, FIELDS[i], expression));
+  const weekdays = new Set([...sets[4]].map((d) => d % 7));
+  return {
+    expression,
+    minutes: sets[0],
+    hours: sets[1],
+    days: sets[2],
+    months: sets[3],
+    weekdays,
+    anyDay: fields[2] === "*",
+    anyWeekday: fields[4] === "*",
+  };
+}
+
+/**
+ * @param {string} text @param {(typeof FIELDS)[number]} field @param {string} expression
+ * @returns {Set<number>}
+ */
+function parseField(text, field, expression) {
+  const fail = (/** @type {string} */ why) => new SyntaxError(`cron ${JSON.stringify(expression)}: ${JSON.stringify(text)} is not a valid ${field.name}: ${why}`);
+  /** @param {string} s */
+  const value = (s) => {
+    if (/^\d+$/.test(s)) {
+      const n = Number(s);
+      if (n < field.min || n > field.max) throw fail(`${n} is outside ${field.min}-${field.max}`);
+      return n;
+    }
+    const index = /** @type {readonly string[]} */ (field.names).indexOf(s.toUpperCase());
+    if (index >= 0) return field.name === "month" ? index + 1 : index;
+    throw fail(s === "" ? "a value is missing" : `'${s}' is not a number${field.names.length ? " or a name" : ""}`);
+  };
+  /** @type {Set<number>} */
+  const set = new Set();
+  if (text === "*") {
+    for (let n = field.min; n <= field.max; n++) set.add(n);
+    return set;
+  }
+  for (const item of text.split(",")) {
+    const [base, stepText, extra] = item.split("/");
+    if (extra !== undefined) throw fail(`'${item}' has more than one '/'`);
+    let step = 1;
+    if (stepText !== undefined) {
+      if (!/^\d+$/.test(stepText) || Number(stepText) < 1) throw fail(`the step '${stepText}' must be a positive number`);
+      step = Number(stepText);
+    }
+    let from, to;
+    if (base === "*") {
+      if (stepText === undefined) throw fail("'*' cannot be part of a list");
+      [from, to] = [field.min, field.max];
+    } else {
+      const [a, b, more] = base.split("-");
+      if (more !== undefined) throw fail(`'${base}' is not a range`);
+      from = value(a);
+      to = b === undefined ? (stepText === undefined ? from : field.max) : value(b);
+      if (to < from) throw fail(`the range ${base} runs backwards`);
+    }
+    for (let n = from; n <= to; n += step) set.add(n);
+  }
+  return set;
+}
+
+/**
+ * Whether the schedule runs in the minute of `date`, in local time.
+ * @param {Cron} cron @param {Date} date
+ */
+export function matches(cron, date) {
+  if (!cron.minutes.has(date.getMinutes()) || !cron.hours.has(date.getHours()) || !cron.months.has(date.getMonth() + 1)) return false;
+  const day = cron.days.has(date.getDate());
+  const weekday = cron.weekdays.has(date.getDay());
+  if (!cron.anyDay && !cron.anyWeekday) return day || weekday;
+  return day && weekday;
+}
+
+/**
+ * The first minute after `after` (local time) when the schedule runs, within five years; undefined
+ * when it never does (e.g. 31 FEB).
+ * @param {Cron} cron @param {Date} after
+ */
+export function nextRun(cron, after) {
+  const t = new Date(after.getTime());
+  t.setSeconds(0, 0);
+  t.setMinutes(t.getMinutes() + 1);
+  const limit = after.getTime() + 5 * 366 * 24 * 3600 * 1000;
+  while (t.getTime() <= limit) {
+    if (!cron.months.has(t.getMonth() + 1) || !dayMatches(cron, t)) {
+      t.setDate(t.getDate() + 1);
+      t.setHours(0, 0, 0, 0);
+    } else if (!cron.hours.has(t.getHours())) {
+      t.setHours(t.getHours() + 1, 0, 0, 0);
+    } else if (!cron.minutes.has(t.getMinutes())) {
+      t.setMinutes(t.getMinutes() + 1, 0, 0);
+    } else return t;
+  }
+  return undefined;
+}
+
+/** @param {Cron} cron @param {Date} date */
+function dayMatches(cron, date) {
+  const day = cron.days.has(date.getDate());
+  const weekday = cron.weekdays.has(date.getDay());
+  return !cron.anyDay && !cron.anyWeekday ? day || weekday : day && weekday;
+}
+
+/**
+ * Runs schedules on their cron: a timer at each whole minute checks every schedule against that
+ * minute (local time; a minute skipped by a clock change is not run, a repeated one runs again).
+ */
+export class CronScheduler {
+  /**
+   * @param {{schedules: {function: string, cron: string}[], run: (fn: string, cron: string, scheduledTime: number) => void,
+   *   now?: () => number}} options
+   */
+  constructor({ schedules, run, now = Date.now }) {
+    this.schedules = schedules.map((s) => ({ ...s, parsed: parseCron(s.cron) }));
+    this.run = run;
+    this.now = now;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+    this.lastMinute = Math.floor(now() / 60_000);
+  }
+
+  start() {
+    if (this.schedules.length === 0) return;
+    const wait = (Math.floor(this.now() / 60_000) + 1) * 60_000 - this.now();
+    this.timer = setTimeout(() => this.#tick(), wait + 5);
+    this.timer.unref?.();
+  }
+
+  stop() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Runs what is due in every minute since the last tick (each minute once), then waits for the next. */
+  #tick() {
+    const minute = Math.floor(this.now() / 60_000);
+    for (let m = this.lastMinute + 1; m <= minute; m++) this.runMinute(m * 60_000);
+    this.lastMinute = Math.max(this.lastMinute, minute);
+    this.start();
+  }
+
+  /** Runs every schedule due in the minute starting at `time` (ms). @param {number} time */
+  runMinute(time) {
+    const date = new Date(time);
+    for (const s of this.schedules) if (matches(s.parsed, date)) this.run(s.function, s.cron, time);
+  }
+}
+
+"""#),
+        ("adapters/dev/database.js", #"""
+// @ts-check
+/**
+ * database (Cloudflare D1's API) on SQLite through Node's built-in `node:sqlite` (Node.js 22.13 or
+ * later: no package to install; D1 is SQLite too). The file is the database; the spec's migrations
+ * (`*.sql` in the folder, in name order) are applied at start and recorded in `d1_migrations`, as
+ * wrangler records them, each in a transaction. `batch` runs in one transaction (all or nothing), as
+ * D1's does. Values: D1's conversions (booleans as 1/0, bytes and arrays of bytes as BLOBs, BLOBs read
+ * as arrays of numbers; `undefined` is refused). No access checks here: the core does those.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ensureDir } from "./files.js";
+import { splitStatements } from "../../core/sql.js";
+
+/** Node's module, loaded once; a clear error on a Node.js without it. */
+let sqliteModule;
+
+/** @param {string} resource */
+async function loadSqlite(resource) {
+  if (sqliteModule) return sqliteModule;
+  const emit = process.emitWarning;
+  // node:sqlite is "experimental" on Node 22/24 and says so once on stderr; the host keeps its output clean.
+  process.emitWarning = (/** @type {any} */ warning, /** @type {any[]} */ ...rest) => {
+    const text = typeof warning === "string" ? warning : warning?.message;
+    if (/SQLite is an experimental feature/.test(text ?? "")) return;
+    return emit.call(process, warning, ...rest);
+  };
+  try {
+    sqliteModule = await import("node:sqlite");
+  } catch {
+    throw new Error(
+      `database ${resource}: the dev host runs databases on node:sqlite, which Node.js ${process.version} does not have; ` +
+        "use Node.js 22.13 or later (set DISTLANG_NODE to its node if it is not the first on PATH)",
+    );
+  } finally {
+    process.emitWarning = emit;
+  }
+  return sqliteModule;
+}
+
+/**
+ * Opens (creating it if needed) the database file and applies the migrations it has not had yet.
+ * @param {{resource: string, file: string, migrations?: string, log?: (line: string) => void}} options
+ */
+export async function openDatabase({ resource, file, migrations, log = () => {} }) {
+  const { DatabaseSync } = await loadSqlite(resource);
+  ensureDir(dirname(file));
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  const applied = applyMigrations(db, resource, migrations);
+  for (const name of applied) log(`database ${resource}: applied migration ${name}`);
+  return new D1Database(db, resource);
+}
+
+/**
+ * Applies each `*.sql` file of `folder` not yet in `d1_migrations`, in name order, each in a
+ * transaction. Returns the names applied; throws naming the file that failed (nothing of it applied).
+ * @param {any} db @param {string} resource @param {string | undefined} folder
+ */
+export function applyMigrations(db, resource, folder) {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)",
+  );
+  if (!folder) return [];
+  let files;
+  try {
+    files = readdirSync(folder).filter((name) => name.endsWith(".sql")).sort();
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") throw new Error(`database ${resource}: the migrations folder ${folder} does not exist`);
+    throw error;
+  }
+  const done = new Set(db.prepare("SELECT name FROM d1_migrations").all().map((/** @type {any} */ row) => row.name));
+  const applied = [];
+  for (const name of files) {
+    if (done.has(name)) continue;
+    const sql = readFileSync(join(folder, name), "utf8");
+    db.exec("BEGIN");
+    try {
+      db.exec(sql);
+      db.prepare("INSERT INTO d1_migrations (name) VALUES (?)").run(name);
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw new Error(`database ${resource}: migration ${join(folder, name)} failed: ${error instanceof Error ? error.message : error}`);
+    }
+    applied.push(name);
+  }
+  return applied;
+}
+
+/** A D1Database over one node:sqlite connection. */
+export class D1Database {
+  /** @param {any} db a DatabaseSync @param {string} resource */
+  constructor(db, resource) {
+    this.db = db;
+    this.resource = resource;
+    this.counters = db.prepare("SELECT total_changes() AS total, last_insert_rowid() AS id");
+  }
+
+  /** @param {string} sql */
+  prepare(sql) {
+    return new D1PreparedStatement(this, sql, []);
+  }
+
+  /**
+   * Runs every statement in one transaction; the results in order, or the first error (none applied).
+   * @param {D1PreparedStatement[]} statements
+   */
+  async batch(statements) {
+    if (!Array.isArray(statements) || !statements.every((s) => s instanceof D1PreparedStatement && s.database === this)) {
+      throw new TypeError("D1_ERROR: batch takes an array of statements made by this database's prepare()");
+    }
+    this.db.exec("BEGIN");
+    try {
+      const results = statements.map((s) => s.execute());
+      this.db.exec("COMMIT");
+      return results;
+    } catch (error) {
+      this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /**
+   * Runs SQL without bindings (one or more statements).
+   * @param {string} sql
+   */
+  async exec(sql) {
+    const start = performance.now();
+    const count = splitStatements(sql).filter((s) => s.words.length > 0).length;
+    try {
+      this.db.exec(sql);
+    } catch (error) {
+      throw d1Error(error);
+    }
+    return { count, duration: performance.now() - start };
+  }
+
+  /**
+   * Runs one statement: its rows and D1's meta.
+   * @param {string} sql @param {unknown[]} params @param {{arrays?: boolean}} [options]
+   */
+  run(sql, params, options = {}) {
+    const start = performance.now();
+    try {
+      const statement = this.db.prepare(sql);
+      if (options.arrays && typeof statement.setReturnArrays === "function") statement.setReturnArrays(true);
+      const before = this.counters.get().total;
+      const rows = statement.all(...params);
+      const after = this.counters.get();
+      const columns = typeof statement.columns === "function" ? statement.columns().map((/** @type {any} */ c) => c.name) : undefined;
+      const changes = after.total - before;
+      return {
+        rows: rows.map((/** @type {any} */ row) => (options.arrays && !Array.isArray(row) ? Object.values(row) : row)).map(fromSqlite),
+        columns: columns ?? (rows[0] ? Object.keys(rows[0]) : []),
+        meta: {
+          duration: performance.now() - start,
+          changes,
+          last_row_id: Number(after.id),
+          changed_db: changes > 0,
+          size_after: this.size(),
+          rows_read: rows.length,
+          rows_written: changes,
+        },
+      };
+    } catch (error) {
+      throw d1Error(error);
+    }
+  }
+
+  size() {
+    const row = this.db.prepare("SELECT page_count * page_size AS size FROM pragma_page_count(), pragma_page_size()").get();
+    return Number(row?.size ?? 0);
+  }
+
+  close() {
+    this.db.close();
+  }
+}
+
+/** A D1PreparedStatement: immutable; bind() makes a new one. */
+export class D1PreparedStatement {
+  /** @param {D1Database} database @param {string} sql @param {unknown[]} params */
+  constructor(database, sql, params) {
+    this.database = database;
+    this.sql = sql;
+    this.params = params;
+  }
+
+  /** @param {unknown[]} values */
+  bind(...values) {
+    return new D1PreparedStatement(this.database, this.sql, values.map(toSqlite));
+  }
+
+  /** The D1Result of running the statement (used by batch too). */
+  execute() {
+    const { rows, meta } = this.database.run(this.sql, this.params);
+    return { success: true, meta, results: rows };
+  }
+
+  async all() {
+    return this.execute();
+  }
+
+  async run() {
+    return this.execute();
+  }
+
+  /** @param {string} [column] */
+  async first(column) {
+    const row = this.database.run(this.sql, this.params).rows[0];
+    if (row === undefined) return null;
+    if (column === undefined) return row;
+    if (!(column in row)) throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${column})`);
+    return row[column];
+  }
+
+  /** @param {{columnNames?: boolean}} [options] */
+  async raw(options = {}) {
+    const { rows, columns } = this.database.run(this.sql, this.params, { arrays: true });
+    return options?.columnNames ? [columns, ...rows] : rows;
+  }
+}
+
+/**
+ * A bound value as SQLite takes it, by D1's rules.
+ * @param {unknown} value
+ */
+function toSqlite(value) {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "bigint") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value) && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return Uint8Array.from(value);
+  throw new TypeError(`D1_TYPE_ERROR: Type '${value === undefined ? "undefined" : typeof value}' not supported for value '${String(value)}'`);
+}
+
+/** A row as D1 gives it: a plain object (or array) with BLOBs as arrays of numbers. @param {any} row */
+function fromSqlite(row) {
+  const convert = (/** @type {unknown} */ v) => (v instanceof Uint8Array ? Array.from(v) : typeof v === "bigint" ? Number(v) : v);
+  if (Array.isArray(row)) return row.map(convert);
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [name, value] of Object.entries(row)) out[name] = convert(value);
+  return out;
+}
+
+/** @param {unknown} error */
+function d1Error(error) {
+  if (error instanceof TypeError && error.message.startsWith("D1_")) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`D1_ERROR: ${message}`, { cause: error });
+}
+
+"""#),
+        ("adapters/dev/dev-vars.js", ##"""
+// @ts-check
+/**
+ * Secrets in dev: from `.dev.vars` next to the spec (dotenv format, as wrangler reads it), else from
+ * the environment `distlang dev` runs in, which wins when both have a name (as dotenv does). Never
+ * from the spec.
+ */
+import { readFileSync } from "node:fs";
+
+/**
+ * `NAME=value` lines: `#` comments and blank lines skipped, an optional `export `, values optionally
+ * in single quotes (taken as they are) or double quotes (with \n, \r, \t, \" and \\ escapes, and line
+ * breaks inside); an unquoted value ends at ` #`. Throws a SyntaxError naming the line.
+ * @param {string} text @param {string} [file] for messages
+ * @returns {Map<string, string>}
+ */
+export function parseDevVars(text, file = ".dev.vars") {
+  /** @type {Map<string, string>} */
+  const values = new Map();
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);
+    if (!match) throw new SyntaxError(`${file}:${i + 1}: expected NAME=value, found ${JSON.stringify(trimmed.slice(0, 40))}`);
+    const [, name, rest] = match;
+    const quote = rest[0];
+    if (quote === "'" || quote === '"') {
+      let body = rest.slice(1);
+      const start = i;
+      // A double-quoted value may span lines; a single-quoted one may too (taken literally).
+      while (!closes(body, quote)) {
+        if (++i >= lines.length) throw new SyntaxError(`${file}:${start + 1}: the value of ${name} has no closing ${quote}`);
+        body += `\n${lines[i]}`;
+      }
+      const end = closingIndex(body, quote);
+      const after = body.slice(end + 1).trim();
+      if (after !== "" && !after.startsWith("#")) throw new SyntaxError(`${file}:${i + 1}: unexpected text after the quoted value of ${name}`);
+      const raw = body.slice(0, end);
+      values.set(name, quote === '"' ? unescape(raw) : raw);
+    } else {
+      values.set(name, rest.replace(/\s+#.*$/, "").trim());
+    }
+  }
+  return values;
+}
+
+/** @param {string} body @param {string} quote */
+function closes(body, quote) {
+  return closingIndex(body, quote) >= 0;
+}
+
+/** @param {string} body @param {string} quote */
+function closingIndex(body, quote) {
+  for (let j = 0; j < body.length; j++) {
+    if (quote === '"' && body[j] === "\\") j++;
+    else if (body[j] === quote) return j;
+  }
+  return -1;
+}
+
+/** @param {string} raw */
+function unescape(raw) {
+  return raw.replace(/\\([nrt"\\])/g, (_, c) => ({ n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" })[c] ?? c);
+}
+
+/**
+ * Reads the file (absent: no values).
+ * @param {string | undefined} path
+ * @returns {Map<string, string>}
+ */
+export function readDevVars(path) {
+  if (!path) return new Map();
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return new Map();
+    throw error;
+  }
+  return parseDevVars(text, path);
+}
+
+/**
+ * Where a secret's value comes from: the process environment, then the file.
+ * @param {Map<string, string>} fileValues @param {Record<string, string | undefined>} processEnv
+ */
+export function secretSource(fileValues, processEnv) {
+  return (/** @type {string} */ name) => processEnv[name] ?? fileValues.get(name);
+}
+
+"""##),
+        ("adapters/dev/files.js", #"""
+// @ts-check
+/**
+ * Files the dev host's stores keep: every write goes to a temporary file in the same folder, is
+ * fsynced, renamed over the target and the folder fsynced, so a crash at any point leaves either the
+ * old file or the new one, and a write that was acknowledged survives a crash of the host (or of the
+ * machine). Synchronous on purpose: a store's writes are ordered without locks, and dev data is small.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync, readSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+
+const TEMPORARY_PREFIX = ".tmp-";
+let counter = 0;
+
+/** Creates a folder and its parents. @param {string} dir */
+export function ensureDir(dir) {
+  mkdirSync(dir, { recursive: true });
+}
+
+/**
+ * Replaces `path` with `chunks` atomically and durably.
+ * @param {string} path @param {(string | Uint8Array)[]} chunks
+ */
+export function writeFileAtomic(path, chunks) {
+  const dir = dirname(path);
+  ensureDir(dir);
+  const temporary = join(dir, `${TEMPORARY_PREFIX}${process.pid}-${++counter}-${basename(path)}`);
+  const fd = openSync(temporary, "w", 0o600);
+  try {
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      let offset = 0;
+      while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
+    }
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temporary, path);
+  syncDir(dir);
+}
+
+/** Removes a file (absent is fine) and makes the removal durable. @param {string} path */
+export function removeFile(path) {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return;
+    throw error;
+  }
+  syncDir(dirname(path));
+}
+
+/** fsync a folder, so a rename or unlink in it survives a crash. @param {string} dir */
+export function syncDir(dir) {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The names of the files in `dir` (none when it does not exist), after deleting temporary files a
+ * crash left behind (their write was never acknowledged).
+ * @param {string} dir
+ */
+export function listFiles(dir) {
+  /** @type {string[]} */
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return [];
+    throw error;
+  }
+  const kept = [];
+  for (const name of names) {
+    if (name.startsWith(TEMPORARY_PREFIX)) rmSync(join(dir, name), { force: true });
+    else kept.push(name);
+  }
+  return kept.sort();
+}
+
+/** A file name for any key: the SHA-256 of its UTF-8 (keys may hold `/`, and be 1,024 bytes long). @param {string} key */
+export function hashName(key) {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+/** Compares strings by their UTF-8 bytes, the order kv and buckets list in. @param {string} a @param {string} b */
+export function byteOrder(a, b) {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+
+/**
+ * A record file: one line of JSON (the header), then the raw bytes of the value.
+ * @param {unknown} header @param {Uint8Array} body
+ * @returns {(string | Uint8Array)[]}
+ */
+export function recordChunks(header, body) {
+  return [`${JSON.stringify(header)}\n`, body];
+}
+
+/**
+ * Reads a record file's header, and its body when asked. Null when the file does not exist.
+ * @param {string} path @param {{body?: boolean}} [options]
+ * @returns {{header: any, body?: Uint8Array} | null}
+ */
+export function readRecord(path, options = {}) {
+  let fd;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return null;
+    throw error;
+  }
+  try {
+    /** @type {Buffer[]} */
+    const parts = [];
+    let newline = -1;
+    let total = 0;
+    // Headers are small (keys and metadata are limited); a body is read only when asked.
+    for (;;) {
+      const chunk = Buffer.alloc(options.body ? 1 << 16 : 8192);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      const part = chunk.subarray(0, read);
+      if (newline < 0) {
+        const at = part.indexOf(0x0a);
+        if (at >= 0) newline = total + at;
+      }
+      parts.push(part);
+      total += read;
+      if (newline >= 0 && !options.body) break;
+    }
+    const all = Buffer.concat(parts);
+    if (newline < 0) throw new Error(`${path} is not a record of the dev host (no header line)`);
+    const header = JSON.parse(all.subarray(0, newline).toString("utf8"));
+    if (!options.body) return { header };
+    const body = all.subarray(newline + 1);
+    return { header, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+"""#),
+        ("adapters/dev/functions.js", #"""
+// @ts-check
+/**
+ * One function of the app in the dev host: its module (loaded, and loaded again after an edit, by
+ * modules.js), the core's dispatch for the chosen environment (routing, ctx, batch, controller: the
+ * same code as deployed), and its env: vars from the spec, secrets from `.dev.vars` or the process
+ * environment, handles on the host's stores limited by access (core buildEnv/limitHandle). Each call
+ * runs as the function (log.js), so its console output is prefixed with its name.
+ */
+import { createApp, buildEnv } from "../../core/app.js";
+import { ConfigError, describeError } from "../../core/errors.js";
+import { asFunction } from "./log.js";
+
+/**
+ * @typedef {{name: string, source: string, vars: Record<string, string>, table: import("../../core/app.js").FunctionTable}} FunctionManifest
+ * @typedef {{waitUntil(promise: Promise<unknown>): void}} Hooks
+ */
+
+export class DevFunction {
+  /**
+   * @param {{manifest: FunctionManifest, environment: string, loader: import("./modules.js").ModuleLoader,
+   *   natives: Map<string, unknown>, secret: (name: string) => string | undefined, devVars?: string,
+   *   hooks: Hooks, log: (line: string) => void}} options
+   */
+  constructor({ manifest, environment, loader, natives, secret, devVars, hooks, log }) {
+    this.name = manifest.name;
+    this.source = manifest.source;
+    this.vars = manifest.vars;
+    this.table = manifest.table;
+    this.environment = environment;
+    this.spec = manifest.table.environments[environment];
+    this.loader = loader;
+    this.natives = natives;
+    this.secret = secret;
+    this.devVars = devVars;
+    this.hooks = hooks;
+    this.log = log;
+    this.version = 0;
+    /** @type {any} the core's dispatch of the loaded module */
+    this.dispatch = undefined;
+    /** @type {unknown} why the last load failed */
+    this.error = undefined;
+  }
+
+  /** The tag of the current load (hooks.js). */
+  get tag() {
+    return `${this.name}.${this.version}`;
+  }
+
+  /**
+   * Loads the module afresh. On failure the previous version (if any) keeps serving. Returns whether
+   * the new version loaded.
+   */
+  async load() {
+    const previous = this.version > 0 ? this.tag : undefined;
+    this.version += 1;
+    const tag = this.tag;
+    try {
+      const module = await asFunction(this.name, () => this.loader.load(this.source, tag));
+      const app = createApp(module, this.table, { platform: "dev" });
+      this.dispatch = app.environment(app.chooseEnvironment(this.environment));
+      this.error = undefined;
+      if (previous) this.loader.forget(previous);
+      return true;
+    } catch (error) {
+      this.error = error;
+      const kept = this.dispatch ? "; still serving the previous version" : "";
+      this.log(`${this.name}: ${previous ? "reload" : "load"} failed${kept}: ${describeError(error)}`);
+      return false;
+    }
+  }
+
+  /** The secrets the function declares that have no value. */
+  missingSecrets() {
+    return (this.spec.secrets ?? []).map((s) => s.name).filter((name) => this.secret(name) === undefined);
+  }
+
+  /** The user's env for one call. Throws a ConfigError naming missing secrets and where to set them. */
+  env() {
+    const missing = this.missingSecrets();
+    if (missing.length > 0) {
+      const where = this.devVars ? `${this.devVars} (NAME=value)` : "a .dev.vars file next to the spec";
+      throw new ConfigError(
+        `function ${this.name}: ${missing.length === 1 ? "secret" : "secrets"} ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set; ` +
+          `add ${missing.length === 1 ? "it" : "them"} to ${where} or to the environment of distlang dev`,
+      );
+    }
+    return buildEnv(this.spec, this.name, {
+      var: (name) => this.vars[name],
+      secret: (secret) => this.secret(secret.name),
+      handle: (binding) => this.natives.get(binding.resource),
+    });
+  }
+
+  /** Why the function cannot run now, or undefined. */
+  notReady() {
+    if (!this.dispatch) return `its module did not load: ${this.error instanceof Error ? this.error.message : String(this.error)}`;
+    return undefined;
+  }
+
+  /** @param {Request} request @returns {Promise<Response>} */
+  fetch(request) {
+    return asFunction(this.name, async () => {
+      const why = this.notReady();
+      if (why) {
+        console.error(`function ${this.name} cannot run: ${why}`);
+        return new Response("Internal Server Error", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+      }
+      let env;
+      try {
+        env = this.env();
+      } catch (error) {
+        console.error(error instanceof ConfigError ? error.message : describeError(error));
+        return new Response("Internal Server Error", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+      }
+      return this.dispatch.fetch(request, env, this.hooks);
+    });
+  }
+
+  /**
+   * A batch for the consumer: the core's outcome, or `{notReady}` when the function cannot run at all.
+   * @param {import("../../core/batch.js").IncomingMessage[]} messages
+   */
+  queue(messages) {
+    return asFunction(this.name, async () => {
+      const why = this.notReady();
+      if (why) return { notReady: why };
+      let env;
+      try {
+        env = this.env();
+      } catch (error) {
+        return { notReady: error instanceof Error ? error.message : String(error) };
+      }
+      return this.dispatch.queue(messages, env, this.hooks);
+    });
+  }
+
+  /**
+   * A scheduled run: `{error?}` (the core logs a handler's error with its stack).
+   * @param {string} cron @param {number} scheduledTime
+   * @returns {Promise<{error?: unknown}>}
+   */
+  scheduled(cron, scheduledTime) {
+    return asFunction(this.name, async () => {
+      const why = this.notReady();
+      if (why) return { error: new Error(`function ${this.name} cannot run: ${why}`) };
+      try {
+        return await this.dispatch.scheduled({ trigger: cron, scheduledTime }, this.env(), this.hooks);
+      } catch (error) {
+        console.error(error instanceof ConfigError ? error.message : describeError(error));
+        return { error };
+      }
+    });
+  }
+}
+
+"""#),
+        ("adapters/dev/hooks.js", #"""
+// @ts-check
+/**
+ * Module resolution hooks (node:module register) for reloading functions. A function's module is
+ * imported as `file:///…/api.js?distlang=api.3`; every file it imports, directly or not, gets the same
+ * `distlang` tag, so each function has its own module instances (as each is its own Worker or Lambda)
+ * and a new tag loads every file afresh. Each file resolved under a tag is reported to the host, which
+ * watches those files. Runs on Node's hooks thread.
+ */
+
+/** @type {import("node:worker_threads").MessagePort | undefined} */
+let port;
+
+/** @param {{port: import("node:worker_threads").MessagePort}} data */
+export async function initialize(data) {
+  port = data.port;
+}
+
+/**
+ * @param {string} specifier @param {{parentURL?: string}} context
+ * @param {(specifier: string, context: object) => Promise<{url: string}>} next
+ */
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  const tag = context.parentURL?.startsWith("file:") ? new URL(context.parentURL).searchParams.get("distlang") : null;
+  if (!tag || !result.url.startsWith("file:")) return result;
+  const url = new URL(result.url);
+  url.searchParams.set("distlang", tag);
+  port?.postMessage({ tag, file: result.url });
+  return { ...result, url: url.href };
+}
+
+"""#),
+        ("adapters/dev/host.js", #"""
+// @ts-check
+/**
+ * The dev host: every function of one environment of the app in one Node process, behind one
+ * node:http server. Requests are routed by every function's routes with the core's router (404/405
+ * exactly as deployed: a path some function declares, with another method, is 405 with Allow); the
+ * owning function's fetch runs through the core's dispatch. Queues deliver to their consumer in
+ * batches (queues.js); schedules run on demand (POST /__distlang/scheduled/<function>) and, with
+ * `cron`, on their cron in local time (cron.js). Stores live in files under the state folder and
+ * survive restarts. A change to a function's source or anything it imports reloads that function.
+ */
+import { createServer } from "node:http";
+import { join } from "node:path";
+import { compileRoutes, matchRoute } from "../../core/router.js";
+import { encodeQueueBody } from "../../core/encoding.js";
+import { FileKV } from "./kv-store.js";
+import { FileBucket } from "./bucket-store.js";
+import { FileQueue } from "./queue-store.js";
+import { QueueDispatcher } from "./queues.js";
+import { openDatabase } from "./database.js";
+import { CronScheduler } from "./cron.js";
+import { readDevVars, secretSource } from "./dev-vars.js";
+import { ModuleLoader } from "./modules.js";
+import { FileWatcher } from "./watch.js";
+import { DevFunction } from "./functions.js";
+import { invocationLine, hostLine } from "./log.js";
+import { toRequest, writeResponse, writeJson } from "./http.js";
+
+/**
+ * @typedef {{name: string, kind: "kv" | "bucket" | "queue" | "database", maxRetries?: number, deadLetter?: string,
+ *   consumer?: {function: string, batchSize: number}, migrations?: string}} ResourceManifest
+ * @typedef {{format: number, app: string, environment: string, state: string, specDirectory?: string, devVars?: string,
+ *   functions: import("./functions.js").FunctionManifest[], resources: ResourceManifest[]}} DevManifest
+ * @typedef {{host?: string, port?: number, cron?: boolean, processEnv?: Record<string, string | undefined>,
+ *   batchWindowMs?: number, pollMs?: number, log?: (line: string) => void}} HostOptions
+ */
+
+/** The path prefix of the host's own endpoints. */
+export const CONTROL_PREFIX = "/__distlang/";
+
+/** One loader per process: Node registers resolve hooks once. @type {ModuleLoader | undefined} */
+let sharedLoader;
+
+/**
+ * Starts the host; resolves once it listens.
+ * @param {DevManifest} manifest @param {HostOptions} [options]
+ */
+export async function startHost(manifest, options = {}) {
+  if (manifest.format !== 1) throw new Error(`the dev manifest has format ${manifest.format}; this host reads format 1`);
+  const log = options.log ?? hostLine;
+  const state = manifest.state;
+  const secrets = secretSource(readDevVars(manifest.devVars), options.processEnv ?? process.env);
+
+  // Stores, by resource name: the native handles the core limits by access.
+  /** @type {Map<string, unknown>} */
+  const natives = new Map();
+  /** @type {Map<string, FileQueue>} */
+  const queues = new Map();
+  /** @type {Map<string, QueueDispatcher>} */
+  const dispatchers = new Map();
+  /** @type {{close(): void}[]} */
+  const databases = [];
+  for (const resource of manifest.resources) {
+    switch (resource.kind) {
+      case "kv":
+        natives.set(resource.name, new FileKV({ dir: join(state, "kv", resource.name) }));
+        break;
+      case "bucket":
+        natives.set(resource.name, new FileBucket({ dir: join(state, "buckets", resource.name) }));
+        break;
+      case "queue": {
+        const queue = new FileQueue({ name: resource.name, dir: join(state, "queues", resource.name) });
+        queues.set(resource.name, queue);
+        if (resource.deadLetter) queues.set(resource.deadLetter, new FileQueue({ name: resource.deadLetter, dir: join(state, "queues", resource.deadLetter) }));
+        natives.set(resource.name, producer(queue, () => dispatchers.get(resource.name)?.notify()));
+        break;
+      }
+      case "database": {
+        const db = await openDatabase({ resource: resource.name, file: join(state, "databases", `${resource.name}.sqlite`), migrations: resource.migrations, log });
+        databases.push(db);
+        natives.set(resource.name, db);
+        break;
+      }
+    }
+  }
+
+  // Functions, loaded once now and again when a file they read changes.
+  /** @type {Set<Promise<unknown>>} */
+  const pending = new Set();
+  const hooks = {
+    waitUntil: (/** @type {Promise<unknown>} */ promise) => {
+      pending.add(promise);
+      promise.finally(() => pending.delete(promise));
+    },
+  };
+  const loader = (sharedLoader ??= new ModuleLoader());
+  /** @type {Map<string, DevFunction>} */
+  const functions = new Map();
+  for (const f of manifest.functions) {
+    functions.set(f.name, new DevFunction({ manifest: f, environment: manifest.environment, loader, natives, secret: secrets, devVars: manifest.devVars, hooks, log }));
+  }
+  await Promise.all([...functions.values()].map((f) => f.load()));
+  for (const f of functions.values()) {
+    const missing = f.missingSecrets();
+    if (missing.length > 0) log(`warning: function ${f.name}: ${missing.join(", ")} not set (.dev.vars or the environment); its calls fail until ${missing.length === 1 ? "it is" : "they are"}`);
+  }
+
+  // Queue deliveries.
+  for (const resource of manifest.resources) {
+    if (resource.kind !== "queue" || !resource.consumer) continue;
+    const consumer = /** @type {DevFunction} */ (functions.get(resource.consumer.function));
+    const queue = /** @type {FileQueue} */ (queues.get(resource.name));
+    dispatchers.set(
+      resource.name,
+      new QueueDispatcher({
+        queue,
+        deadLetter: resource.deadLetter ? queues.get(resource.deadLetter) : undefined,
+        batchSize: resource.consumer.batchSize,
+        maxRetries: resource.maxRetries ?? 3,
+        batchWindowMs: options.batchWindowMs,
+        log,
+        deliver: async (messages) => {
+          const start = new Date();
+          const t0 = performance.now();
+          const outcome = await consumer.queue(messages);
+          if (!("notReady" in outcome)) {
+            const what = `${resource.name} ${messages.length} message${messages.length === 1 ? "" : "s"} (${outcome.acked.length} acked, ${outcome.retried.length} retried)`;
+            log(invocationLine({ start, function: consumer.name, trigger: "queue", what, status: "error" in outcome ? "error" : "ok", ms: performance.now() - t0 }));
+          }
+          return outcome;
+        },
+      }),
+    );
+  }
+
+  // Reloading.
+  const watcher = new FileWatcher({
+    intervalMs: options.pollMs,
+    onChange: (name, files) => void reload(name, files),
+  });
+  /** @type {Map<string, Promise<void>>} */
+  const reloading = new Map();
+  /** @param {string} name @param {string[]} files */
+  async function reload(name, files) {
+    const f = /** @type {DevFunction} */ (functions.get(name));
+    const previous = reloading.get(name) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      if (await f.load()) log(`reloaded ${name} (${files.map((file) => relativeTo(manifest, file)).join(", ")} changed)`);
+      watcher.set(name, loader.filesOf(f.tag));
+      for (const [queueName, dispatcher] of dispatchers) {
+        if (manifest.resources.find((r) => r.name === queueName)?.consumer?.function === name) dispatcher.resume();
+      }
+    });
+    reloading.set(name, next);
+    await next;
+  }
+  loader.onFile = (tag, file) => {
+    for (const f of functions.values()) if (f.tag === tag) watcher.add(f.name, file);
+  };
+  for (const f of functions.values()) watcher.set(f.name, loader.filesOf(f.tag));
+
+  // Schedules.
+  /**
+   * @param {DevFunction} f @param {string} cron @param {number} scheduledTime @param {string} how
+   * @returns {Promise<{error?: unknown}>}
+   */
+  async function runScheduled(f, cron, scheduledTime, how) {
+    const start = new Date();
+    const t0 = performance.now();
+    const result = await f.scheduled(cron, scheduledTime);
+    log(invocationLine({ start, function: f.name, trigger: "scheduled", what: `${JSON.stringify(cron)} (${how})`, status: "error" in result ? "error" : "ok", ms: performance.now() - t0 }));
+    return result;
+  }
+  const scheduler = new CronScheduler({
+    schedules: [...functions.values()].flatMap((f) => (f.spec.schedules ?? []).map((s) => ({ function: f.name, cron: s.cron }))),
+    run: (name, cron, time) => void runScheduled(/** @type {DevFunction} */ (functions.get(name)), cron, time, "cron"),
+  });
+
+  // HTTP.
+  /** @type {Map<string, DevFunction>} route key -> its function */
+  const owners = new Map();
+  for (const f of functions.values()) for (const key of f.spec.routes ?? []) owners.set(key, f);
+  const routes = compileRoutes([...owners.keys()]);
+
+  /** @param {import("node:http").IncomingMessage} incoming @param {import("node:http").ServerResponse} outgoing */
+  async function handle(incoming, outgoing) {
+    const start = new Date();
+    const t0 = performance.now();
+    const method = (incoming.method ?? "GET").toUpperCase();
+    const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? `${options.host ?? "127.0.0.1"}`}`);
+    if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) return control(incoming, outgoing, url);
+    const found = matchRoute(routes, method, url.pathname);
+    /** @type {Response} */
+    let response;
+    let who = "-";
+    if (found.kind === "none") response = plain("Not Found", 404);
+    else if (found.kind === "method") response = plain("Method Not Allowed", 405, { allow: found.allow.join(", ") });
+    else {
+      const f = /** @type {DevFunction} */ (owners.get(found.key));
+      who = f.name;
+      response = await f.fetch(await toRequest(incoming, url));
+    }
+    await writeResponse(outgoing, response, method === "HEAD").catch(() => {});
+    log(invocationLine({ start, function: who, trigger: "http", what: `${method} ${url.pathname}${url.search}`, status: response.status, ms: performance.now() - t0 }));
+  }
+
+  /** The host's own endpoints. @param {import("node:http").IncomingMessage} incoming @param {import("node:http").ServerResponse} outgoing @param {URL} url */
+  async function control(incoming, outgoing, url) {
+    const parts = url.pathname.slice(CONTROL_PREFIX.length).split("/").map(decodeURIComponent);
+    const method = incoming.method ?? "GET";
+    if ((parts[0] === "" || parts[0] === undefined) && method === "GET") {
+      return writeJson(outgoing, 200, { app: manifest.app, environment: manifest.environment, pid: process.pid, functions: [...functions.keys()] });
+    }
+    if (parts[0] === "queues" && method === "GET") {
+      if (parts.length === 1 || parts[1] === "") return writeJson(outgoing, 200, queueSummary());
+      const queue = queues.get(parts[1]);
+      if (!queue) return writeJson(outgoing, 404, { error: `no queue ${parts[1]} (queues: ${[...queues.keys()].join(", ") || "none"})` });
+      return writeJson(outgoing, 200, { queue: queue.name, messages: queue.snapshot() });
+    }
+    if (parts[0] === "scheduled" && parts.length === 2) {
+      if (method !== "POST") return writeJson(outgoing, 405, { error: "POST to run a schedule" });
+      const f = functions.get(parts[1]);
+      const schedules = f?.spec.schedules ?? [];
+      if (!f || schedules.length === 0) {
+        const scheduled = [...functions.values()].filter((g) => (g.spec.schedules ?? []).length > 0).map((g) => g.name);
+        return writeJson(outgoing, 404, { error: `${f ? `function ${parts[1]} has no schedule` : `no function ${parts[1]}`} (functions with schedules: ${scheduled.join(", ") || "none"})` });
+      }
+      const cron = url.searchParams.get("cron") ?? schedules[0].cron;
+      if (!schedules.some((s) => s.cron === cron)) {
+        return writeJson(outgoing, 400, { error: `function ${f.name} has no schedule ${JSON.stringify(cron)} (it has ${schedules.map((s) => JSON.stringify(s.cron)).join(", ")})` });
+      }
+      const result = await runScheduled(f, cron, Date.now(), "on demand");
+      const error = "error" in result ? (result.error instanceof Error ? result.error.message : String(result.error)) : undefined;
+      return writeJson(outgoing, error ? 500 : 200, { function: f.name, cron, outcome: error ? "error" : "ok", ...(error ? { error } : {}) });
+    }
+    return writeJson(outgoing, 404, { error: `no such endpoint; the host's are GET ${CONTROL_PREFIX}queues[/<queue>] and POST ${CONTROL_PREFIX}scheduled/<function>` });
+  }
+
+  function queueSummary() {
+    /** @type {Record<string, unknown>} */
+    const summary = {};
+    for (const [name, queue] of queues) {
+      const resource = manifest.resources.find((r) => r.name === name);
+      const deadLetterOf = manifest.resources.find((r) => r.deadLetter === name);
+      const messages = queue.snapshot();
+      summary[name] = {
+        ...(resource?.consumer ? { consumer: resource.consumer.function, batchSize: resource.consumer.batchSize } : {}),
+        ...(resource ? { maxRetries: resource.maxRetries ?? 3 } : {}),
+        ...(resource?.deadLetter ? { deadLetter: resource.deadLetter } : {}),
+        ...(deadLetterOf ? { deadLetterOf: deadLetterOf.name } : {}),
+        messages: messages.length,
+        ready: messages.filter((m) => m.state === "ready").length,
+        delayed: messages.filter((m) => m.state === "delayed").length,
+        delivering: messages.filter((m) => m.state === "delivering").length,
+      };
+    }
+    return { queues: summary };
+  }
+
+  const server = createServer((incoming, outgoing) => {
+    handle(incoming, outgoing).catch((error) => {
+      log(`error: ${error instanceof Error ? error.stack : error}`);
+      if (!outgoing.headersSent) writeJson(outgoing, 500, { error: "the dev host failed" });
+      else outgoing.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 8787, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve(undefined);
+    });
+  }).catch((error) => {
+    for (const db of databases) db.close();
+    throw error;
+  });
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+
+  watcher.start();
+  for (const dispatcher of dispatchers.values()) dispatcher.notify();
+  if (options.cron) scheduler.start();
+
+  return {
+    url,
+    port: address.port,
+    functions,
+    queues,
+    dispatchers,
+    routes: [...owners].map(([key, f]) => ({ key, function: f.name })),
+    /** Stops serving; waits (at most `graceMs`) for batches in flight and ctx.waitUntil work. */
+    async close(graceMs = 2000) {
+      scheduler.stop();
+      watcher.stop();
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections?.();
+      const drained = Promise.all([closed, ...[...dispatchers.values()].map((d) => d.stop()), Promise.allSettled([...pending])]);
+      let timer;
+      await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      server.closeAllConnections?.();
+      for (const db of databases) db.close();
+    },
+  };
+}
+
+/**
+ * A queue producer on the durable queue: the body is stored as its JSON text (the core has checked
+ * it is a JSON value within the limits); `notify` wakes the consumer's delivery.
+ * @param {FileQueue} queue @param {() => void} notify
+ */
+function producer(queue, notify) {
+  return {
+    /** @param {unknown} body @param {{delaySeconds?: number}} [options] */
+    async send(body, options) {
+      queue.enqueue(encodeQueueBody(body, `queue ${queue.name}`), { delaySeconds: options?.delaySeconds });
+      notify();
+    },
+    /** @param {{body: unknown, delaySeconds?: number}[]} messages @param {{delaySeconds?: number}} [options] */
+    async sendBatch(messages, options) {
+      for (const m of messages) queue.enqueue(encodeQueueBody(m.body, `queue ${queue.name}`), { delaySeconds: m.delaySeconds ?? options?.delaySeconds });
+      notify();
+    },
+  };
+}
+
+/** @param {string} text @param {number} status @param {Record<string, string>} [headers] */
+function plain(text, status, headers = {}) {
+  return new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers } });
+}
+
+/** A path as the user wrote it: relative to the spec's folder when inside it. @param {DevManifest} manifest @param {string} file */
+function relativeTo(manifest, file) {
+  const base = manifest.specDirectory;
+  return base && file.startsWith(`${base}/`) ? file.slice(base.length + 1) : file;
+}
+
+"""#),
+        ("adapters/dev/http.js", #"""
+// @ts-check
+/** node:http requests in as WHATWG Requests, Responses out, unchanged (as a Worker sees them). */
+
+/** Connection-level headers: node:http handles them; they are not the request's. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer"]);
+
+/**
+ * @param {import("node:http").IncomingMessage} incoming @param {URL} url
+ * @returns {Promise<Request>}
+ */
+export async function toRequest(incoming, url) {
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (!HOP_BY_HOP.has(raw[i].toLowerCase())) headers.append(raw[i], raw[i + 1]);
+  }
+  const method = (incoming.method ?? "GET").toUpperCase();
+  /** @type {Uint8Array | undefined} */
+  let body;
+  if (method !== "GET" && method !== "HEAD") {
+    const chunks = [];
+    for await (const chunk of incoming) chunks.push(chunk);
+    body = Buffer.concat(chunks);
+  }
+  return new Request(url, { method, headers, body });
+}
+
+/**
+ * Writes a Response to node:http: status, headers (each Set-Cookie on its own), the body streamed
+ * (none for HEAD).
+ * @param {import("node:http").ServerResponse} outgoing @param {Response} response @param {boolean} head
+ */
+export async function writeResponse(outgoing, response, head) {
+  outgoing.statusCode = response.status;
+  if (response.statusText) outgoing.statusMessage = response.statusText;
+  for (const [name, value] of response.headers) if (name !== "set-cookie") outgoing.setHeader(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) outgoing.setHeader("set-cookie", cookies);
+  if (head || response.body === null) {
+    outgoing.end();
+    return;
+  }
+  try {
+    for await (const chunk of /** @type {AsyncIterable<Uint8Array>} */ (/** @type {unknown} */ (response.body))) {
+      if (!outgoing.write(chunk)) await new Promise((resolve) => outgoing.once("drain", resolve));
+    }
+  } finally {
+    outgoing.end();
+  }
+}
+
+/**
+ * A JSON answer of the host's own endpoints.
+ * @param {import("node:http").ServerResponse} outgoing @param {number} status @param {unknown} value
+ */
+export function writeJson(outgoing, status, value) {
+  outgoing.statusCode = status;
+  outgoing.setHeader("content-type", "application/json; charset=utf-8");
+  outgoing.end(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+"""#),
+        ("adapters/dev/index.js", #"""
+// @ts-check
+/**
+ * The dev adapter: every function of one environment in one local Node process (`distlang dev`).
+ * `main.js` is its command line; `startHost(manifest, options)` the host itself. Node built-ins are
+ * fine here: this adapter only ever runs on the developer's machine.
+ */
+export { startHost, CONTROL_PREFIX } from "./host.js";
+export { FileKV } from "./kv-store.js";
+export { FileBucket } from "./bucket-store.js";
+export { FileQueue } from "./queue-store.js";
+export { QueueDispatcher } from "./queues.js";
+export { openDatabase, applyMigrations } from "./database.js";
+export { parseCron, matches, nextRun, CronScheduler } from "./cron.js";
+export { parseDevVars, readDevVars } from "./dev-vars.js";
+
+"""#),
+        ("adapters/dev/kv-store.js", #"""
+// @ts-check
+/**
+ * kv (Cloudflare KV's API) on files: one record file per key under the namespace's folder, named by
+ * the SHA-256 of the key; its header holds the key, the metadata and the expiration, the rest is the
+ * value's bytes. An index of the headers is kept in memory (read from the folder at start) for `list`.
+ * Writes are atomic and durable (files.js). No access or limit checks here: the core does those.
+ */
+import { join } from "node:path";
+import { byteOrder, hashName, listFiles, readRecord, recordChunks, removeFile, writeFileAtomic, ensureDir } from "./files.js";
+import { bytesToValue, cursorOf, keyOfCursor } from "./values.js";
+
+/**
+ * @typedef {{key: string, metadata?: unknown, expiration?: number}} KVHeader
+ */
+
+export class FileKV {
+  /**
+   * @param {{dir: string, now?: () => number}} options `now` in ms (tests)
+   */
+  constructor({ dir, now }) {
+    this.dir = dir;
+    this.now = now ?? Date.now;
+    ensureDir(dir);
+    /** @type {Map<string, KVHeader>} */
+    this.index = new Map();
+    for (const name of listFiles(dir)) {
+      const record = readRecord(join(dir, name));
+      if (record && typeof record.header?.key === "string") this.index.set(record.header.key, record.header);
+    }
+  }
+
+  /** @param {string} key */
+  #file(key) {
+    return join(this.dir, `${hashName(key)}.kv`);
+  }
+
+  /** The live header of `key`, after removing the key if it has expired. @param {string} key */
+  #live(key) {
+    const header = this.index.get(key);
+    if (!header) return undefined;
+    if (header.expiration !== undefined && header.expiration * 1000 <= this.now()) {
+      this.index.delete(key);
+      removeFile(this.#file(key));
+      return undefined;
+    }
+    return header;
+  }
+
+  /** @param {string} key */
+  #read(key) {
+    if (!this.#live(key)) return null;
+    const record = readRecord(this.#file(key), { body: true });
+    return record ? { header: /** @type {KVHeader} */ (record.header), body: /** @type {Uint8Array} */ (record.body) } : null;
+  }
+
+  /** @param {string} key @param {string | {type?: string}} [type] */
+  async get(key, type) {
+    const found = this.#read(key);
+    return found ? bytesToValue(found.body, typeName(type)) : null;
+  }
+
+  /** @param {string} key @param {string | {type?: string}} [type] */
+  async getWithMetadata(key, type) {
+    const found = this.#read(key);
+    if (!found) return { value: null, metadata: null, cacheStatus: null };
+    return { value: bytesToValue(found.body, typeName(type)), metadata: found.header.metadata ?? null, cacheStatus: null };
+  }
+
+  /**
+   * A put replaces the value, the metadata and the expiration together. `expiration` (epoch seconds)
+   * wins over `expirationTtl`. The core has already read a stream into bytes.
+   * @param {string} key @param {string | ArrayBuffer | ArrayBufferView} value
+   * @param {{expiration?: number, expirationTtl?: number, metadata?: unknown}} [options]
+   */
+  async put(key, value, options = {}) {
+    const body = typeof value === "string" ? new TextEncoder().encode(value) : toBytes(value);
+    /** @type {KVHeader} */
+    const header = { key };
+    if (options?.metadata !== undefined && options.metadata !== null) header.metadata = JSON.parse(JSON.stringify(options.metadata));
+    if (options?.expiration !== undefined && options.expiration !== null) header.expiration = Math.floor(options.expiration);
+    else if (options?.expirationTtl !== undefined && options.expirationTtl !== null) {
+      header.expiration = Math.floor(this.now() / 1000) + Math.floor(options.expirationTtl);
+    }
+    writeFileAtomic(this.#file(key), recordChunks(header, body));
+    this.index.set(key, header);
+  }
+
+  /** @param {string} key */
+  async delete(key) {
+    removeFile(this.#file(key));
+    this.index.delete(key);
+  }
+
+  /**
+   * Keys with the prefix in UTF-8 byte order, `limit` (default 1,000) a page; the cursor is the last
+   * key returned, so every key comes once across pages even when keys change between pages.
+   * @param {{prefix?: string | null, limit?: number, cursor?: string | null}} [options]
+   */
+  async list(options = {}) {
+    const prefix = options?.prefix ?? "";
+    const limit = options?.limit ?? 1000;
+    const after = options?.cursor ? keyOfCursor(options.cursor, "kv list") : undefined;
+    const names = [...this.index.keys()]
+      .filter((name) => name.startsWith(prefix) && (after === undefined || byteOrder(name, after) > 0))
+      .sort(byteOrder)
+      .filter((name) => this.#live(name));
+    const page = names.slice(0, limit);
+    const keys = page.map((name) => {
+      const header = /** @type {KVHeader} */ (this.index.get(name));
+      return {
+        name,
+        ...(header.expiration !== undefined ? { expiration: header.expiration } : {}),
+        ...(header.metadata !== undefined ? { metadata: header.metadata } : {}),
+      };
+    });
+    if (names.length > limit) return { keys, list_complete: false, cursor: cursorOf(page[page.length - 1]), cacheStatus: null };
+    return { keys, list_complete: true, cacheStatus: null };
+  }
+}
+
+/** @param {string | {type?: string} | undefined} type */
+function typeName(type) {
+  const name = (typeof type === "object" && type !== null ? type.type : type) ?? "text";
+  if (!["text", "json", "arrayBuffer", "stream"].includes(name)) {
+    throw new TypeError(`kv get: unknown type ${JSON.stringify(name)} (use "text", "json", "arrayBuffer" or "stream")`);
+  }
+  return name;
+}
+
+/** @param {ArrayBuffer | ArrayBufferView} value */
+function toBytes(value) {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+"""#),
+        ("adapters/dev/log.js", #"""
+// @ts-check
+/**
+ * The dev host's output: one line per invocation (time, function, trigger, what, status, duration),
+ * and every `console` line a function writes prefixed with its name. The function running is tracked
+ * with AsyncLocalStorage, so output from awaited work, timers and `ctx.waitUntil` is attributed too.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { format } from "node:util";
+
+/** @type {AsyncLocalStorage<{function: string}>} */
+export const running = new AsyncLocalStorage();
+
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/** @param {string} code @param {string} text */
+const paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** Runs `body` as function `name` (its console output is prefixed). @template T @param {string} name @param {() => T} body */
+export function asFunction(name, body) {
+  return running.run({ function: name }, body);
+}
+
+/** Prefixes each line of console output with the running function's name. Installed once. */
+export function prefixConsole() {
+  /** @param {(...args: unknown[]) => void} write @param {NodeJS.WriteStream} stream */
+  const wrap = (write, stream) =>
+    function (/** @type {unknown[]} */ ...args) {
+      const store = running.getStore();
+      if (!store) return write.apply(console, args);
+      const prefix = paint("36", `[${store.function}]`);
+      stream.write(`${format(...args).split("\n").map((line) => `${prefix} ${line}`).join("\n")}\n`);
+    };
+  console.log = wrap(console.log, process.stdout);
+  console.info = wrap(console.info, process.stdout);
+  console.debug = wrap(console.debug, process.stdout);
+  console.warn = wrap(console.warn, process.stderr);
+  console.error = wrap(console.error, process.stderr);
+}
+
+/** HH:MM:SS.mmm in local time. @param {Date} date */
+export function clock(date) {
+  const two = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, "0")}`;
+}
+
+/**
+ * One invocation's line: `12:03:04.417 api http GET /notes/1 200 4ms`.
+ * @param {{start: Date, function: string, trigger: string, what: string, status: string | number, ms: number}} entry
+ */
+export function invocationLine(entry) {
+  const status = String(entry.status);
+  const failed = status === "error" || /^5/.test(status);
+  const shown = paint(failed ? "31" : /^4/.test(status) ? "33" : "32", status);
+  return `${paint("2", clock(entry.start))} ${entry.function} ${entry.trigger} ${entry.what} ${shown} ${Math.round(entry.ms)}ms`;
+}
+
+/** Writes a line of the host's own (not a function's). @param {string} line */
+export function hostLine(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+"""#),
+        ("adapters/dev/main.js", #"""
+// @ts-check
+/**
+ * The dev host's command line, run by `distlang dev`:
+ *   node main.js <manifest.json> [--host 127.0.0.1] [--port 8787] [--cron] [--lifeline]
+ * The manifest's folder (`<state>/.host/`) also gets `lock` (one host per state folder) and, once the
+ * server listens, `ready.json` ({url, port, pid, ...}: how `distlang dev --trigger` finds the host).
+ * SIGINT or SIGTERM stop it cleanly (exit 0); a second one stops it at once; with `--lifeline`, so does
+ * the end of standard input (distlang dev holds the pipe: if it dies, the host stops). Exit 2 when the port is
+ * taken or the state folder is in use, 1 when the app cannot start (a migration fails, ...).
+ */
+import { readFileSync, writeFileSync, rmSync, openSync, closeSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { startHost } from "./host.js";
+import { banner } from "./banner.js";
+import { prefixConsole, hostLine, running } from "./log.js";
+import { describeError } from "../../core/errors.js";
+
+/** @param {string[]} argv */
+function parseArguments(argv) {
+  const options = { manifest: "", host: "127.0.0.1", port: 8787, cron: false, lifeline: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--host") options.host = argv[++i];
+    else if (arg === "--port") options.port = Number(argv[++i]);
+    else if (arg === "--cron") options.cron = true;
+    else if (arg === "--lifeline") options.lifeline = true;
+    else if (!options.manifest) options.manifest = arg;
+    else fail(2, `unexpected argument ${arg}`);
+  }
+  if (!options.manifest) fail(2, "usage: main.js <manifest.json> [--host H] [--port N] [--cron] [--lifeline]");
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) fail(2, `--port must be 0 to 65535`);
+  return options;
+}
+
+/** @param {number} code @param {string} message @returns {never} */
+function fail(code, message) {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(code);
+}
+
+/** Takes the state folder's lock, or fails naming the host that holds it. @param {string} path */
+function lock(path) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+      const pid = Number(readFileSync(path, "utf8"));
+      if (alive(pid)) fail(2, `another distlang dev (pid ${pid}) uses this state folder (${dirname(dirname(path))}); stop it, or give this one --state`);
+      rmSync(path, { force: true });
+    }
+  }
+}
+
+/** @param {number} pid */
+function alive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  const manifest = JSON.parse(readFileSync(options.manifest, "utf8"));
+  const folder = dirname(options.manifest);
+  const lockFile = join(folder, "lock");
+  const readyFile = join(folder, "ready.json");
+  lock(lockFile);
+  const cleanUp = () => {
+    rmSync(readyFile, { force: true });
+    rmSync(lockFile, { force: true });
+  };
+  process.on("exit", cleanUp);
+
+  prefixConsole();
+  process.on("uncaughtException", (error) => report("uncaught exception", error));
+  process.on("unhandledRejection", (error) => report("unhandled rejection", error));
+
+  let host;
+  try {
+    host = await startHost(manifest, { host: options.host, port: options.port, cron: options.cron });
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code === "EADDRINUSE") fail(2, `port ${options.port} on ${options.host} is in use; choose another with --port (0 picks a free one)`);
+    if (code === "EADDRNOTAVAIL") fail(2, `cannot listen on ${options.host}: no such address on this machine`);
+    if (code === "EACCES") fail(2, `not allowed to listen on ${options.host}:${options.port} (ports below 1024 need privileges)`);
+    fail(1, `the app cannot start: ${error instanceof Error ? error.message : error}`);
+  }
+  writeFileSync(readyFile, `${JSON.stringify({ url: host.url, port: host.port, host: options.host, pid: process.pid, app: manifest.app, environment: manifest.environment })}\n`);
+  hostLine(banner(manifest, host.url, { cron: options.cron }));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    hostLine("stopping...");
+    await host.close();
+    cleanUp();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  if (options.lifeline) {
+    process.stdin.on("end", stop);
+    process.stdin.on("error", stop);
+    process.stdin.resume();
+  }
+}
+
+/** @param {string} what @param {unknown} error */
+function report(what, error) {
+  const store = running.getStore();
+  const who = store ? ` in function ${store.function}` : "";
+  process.stderr.write(`${what}${who}: ${describeError(error)}\n`);
+}
+
+main().catch((error) => fail(1, describeError(error)));
+
+"""#),
+        ("adapters/dev/modules.js", #"""
+// @ts-check
+/**
+ * Loading a function's module so that it can be loaded again after an edit: Node caches ES modules by
+ * URL, so each load imports the source with a new `?distlang=<function>.<n>` tag, which the resolve
+ * hook (hooks.js) passes on to every file the module imports. The hook reports each file resolved
+ * under a tag; `filesOf(tag)` are the files a load read (outside node_modules), to be watched.
+ * Earlier versions stay in Node's module cache: memory grows a little with each reload.
+ */
+import { register } from "node:module";
+import { MessageChannel } from "node:worker_threads";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export class ModuleLoader {
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    /** @type {Map<string, Set<string>>} */
+    this.files = new Map();
+    /** @type {((tag: string, file: string) => void) | undefined} */
+    this.onFile = undefined;
+    port1.on("message", (/** @type {{tag: string, file: string}} */ { tag, file }) => {
+      if (file.includes("/node_modules/")) return;
+      const path = fileURLToPath(file);
+      const set = this.files.get(tag) ?? new Set();
+      set.add(path);
+      this.files.set(tag, set);
+      this.onFile?.(tag, path);
+    });
+    port1.unref();
+    register(new URL("./hooks.js", import.meta.url), { data: { port: port2 }, transferList: [port2] });
+  }
+
+  /**
+   * Imports `source` (an absolute path) afresh under `tag`.
+   * @param {string} source @param {string} tag
+   */
+  async load(source, tag) {
+    const url = pathToFileURL(source);
+    url.searchParams.set("distlang", tag);
+    this.files.set(tag, new Set([source, ...(this.files.get(tag) ?? [])]));
+    return import(url.href);
+  }
+
+  /** @param {string} tag */
+  filesOf(tag) {
+    return this.files.get(tag) ?? new Set();
+  }
+
+  /** Forgets a tag's files (a newer load replaced it). @param {string} tag */
+  forget(tag) {
+    this.files.delete(tag);
+  }
+}
+
+"""#),
+        ("adapters/dev/queue-store.js", #"""
+// @ts-check
+/**
+ * A durable queue on files: one message file per message in the queue's folder, written atomically
+ * (files.js) before `send` resolves, so an acknowledged send survives a crash. A message file holds
+ * `{id, body, timestamp, attempts, visibleAt}`: `body` is the JSON text the producer sent, `attempts`
+ * how many deliveries it has had, `visibleAt` (ms) when it may be delivered again (a send's or a
+ * retry's delay). Acked messages are removed; dead-lettered ones move to the dead-letter queue's folder.
+ * The files sort by the time they were sent, which is the delivery order.
+ */
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { ensureDir, listFiles, removeFile, writeFileAtomic } from "./files.js";
+import { readFileSync } from "node:fs";
+import { decodeQueueBody } from "../../core/encoding.js";
+
+/**
+ * @typedef {{id: string, body: string, timestamp: number, attempts: number, visibleAt: number}} StoredMessage
+ * @typedef {StoredMessage & {file: string}} QueuedMessage
+ */
+
+export class FileQueue {
+  /** @param {{name: string, dir: string, now?: () => number}} options */
+  constructor({ name, dir, now }) {
+    this.name = name;
+    this.dir = dir;
+    this.now = now ?? Date.now;
+    ensureDir(dir);
+    /** @type {Map<string, QueuedMessage>} by file name, in sending order */
+    this.messages = new Map();
+    for (const file of listFiles(dir)) {
+      if (!file.endsWith(".msg")) continue;
+      const stored = JSON.parse(readFileSync(join(dir, file), "utf8"));
+      this.messages.set(file, { ...stored, file });
+    }
+    /** @type {Set<string>} files being delivered now */
+    this.inFlight = new Set();
+    this.sequence = 0;
+  }
+
+  /**
+   * Adds a message (durably) and returns it.
+   * @param {string} bodyText the body as JSON text @param {{delaySeconds?: number, id?: string, attempts?: number, timestamp?: number}} [options]
+   */
+  enqueue(bodyText, options = {}) {
+    const now = this.now();
+    const id = options.id ?? randomUUID().replace(/-/g, "");
+    const timestamp = options.timestamp ?? now;
+    const file = `${String(now).padStart(15, "0")}-${String(++this.sequence).padStart(9, "0")}-${id}.msg`;
+    /** @type {StoredMessage} */
+    const stored = { id, body: bodyText, timestamp, attempts: options.attempts ?? 0, visibleAt: now + (options.delaySeconds ?? 0) * 1000 };
+    this.#write(file, stored);
+    const message = { ...stored, file };
+    this.messages.set(file, message);
+    return message;
+  }
+
+  /** @param {string} file @param {StoredMessage} stored */
+  #write(file, stored) {
+    const { id, body, timestamp, attempts, visibleAt } = stored;
+    writeFileAtomic(join(this.dir, file), [JSON.stringify({ id, body, timestamp, attempts, visibleAt })]);
+  }
+
+  /**
+   * Up to `limit` messages that may be delivered now (not delayed, not in flight), oldest first,
+   * marked in flight.
+   * @param {number} limit
+   */
+  take(limit) {
+    const now = this.now();
+    /** @type {QueuedMessage[]} */
+    const taken = [];
+    for (const message of this.messages.values()) {
+      if (taken.length >= limit) break;
+      if (message.visibleAt <= now && !this.inFlight.has(message.file)) taken.push(message);
+    }
+    for (const message of taken) this.inFlight.add(message.file);
+    return taken;
+  }
+
+  /** How many messages could be delivered now. */
+  readyCount() {
+    const now = this.now();
+    let count = 0;
+    for (const message of this.messages.values()) if (message.visibleAt <= now && !this.inFlight.has(message.file)) count++;
+    return count;
+  }
+
+  /** When the next delayed message becomes deliverable (ms), or undefined. */
+  nextVisibleAt() {
+    let next;
+    for (const message of this.messages.values()) {
+      if (this.inFlight.has(message.file)) continue;
+      if (next === undefined || message.visibleAt < next) next = message.visibleAt;
+    }
+    return next;
+  }
+
+  /** Removes a delivered message. @param {QueuedMessage} message */
+  ack(message) {
+    removeFile(join(this.dir, message.file));
+    this.messages.delete(message.file);
+    this.inFlight.delete(message.file);
+  }
+
+  /**
+   * Puts a delivered message back with one more attempt counted, visible after `delaySeconds`.
+   * @param {QueuedMessage} message @param {number} [delaySeconds]
+   */
+  retry(message, delaySeconds = 0) {
+    const updated = { ...message, attempts: message.attempts + 1, visibleAt: this.now() + delaySeconds * 1000 };
+    this.#write(message.file, updated);
+    this.messages.set(message.file, updated);
+    this.inFlight.delete(message.file);
+  }
+
+  /**
+   * Moves a delivered message to another queue (the dead-letter queue), keeping its id, sending time
+   * and attempts. The copy is written before the original is removed (a crash in between keeps both).
+   * @param {QueuedMessage} message @param {FileQueue} other
+   */
+  moveTo(message, other) {
+    other.enqueue(message.body, { id: message.id, timestamp: message.timestamp, attempts: message.attempts + 1 });
+    this.ack(message);
+  }
+
+  /** Returns messages taken but not decided (the consumer could not run) without counting an attempt. @param {QueuedMessage[]} messages */
+  release(messages) {
+    for (const message of messages) this.inFlight.delete(message.file);
+  }
+
+  /** What is in the queue, for `GET /__distlang/queues/<name>`. */
+  snapshot() {
+    const now = this.now();
+    return [...this.messages.values()].map((m) => ({
+      id: m.id,
+      timestamp: new Date(m.timestamp).toISOString(),
+      attempts: m.attempts,
+      state: this.inFlight.has(m.file) ? "delivering" : m.visibleAt > now ? "delayed" : "ready",
+      ...(m.visibleAt > now ? { visibleAt: new Date(m.visibleAt).toISOString() } : {}),
+      body: decodeQueueBody(m.body),
+    }));
+  }
+}
+
+"""#),
+        ("adapters/dev/queues.js", #"""
+// @ts-check
+/**
+ * Delivery from a durable queue to its consumer: batches of up to `batchSize` messages, one batch at a
+ * time, each as soon as `batchSize` messages are ready or `batchWindowMs` after the first one is.
+ * The consumer's outcome decides each message (core/batch.js): acked messages are removed; retried
+ * ones come back (after their delay) until they have been delivered `maxRetries + 1` times, then go to
+ * the dead-letter queue when there is one, or are dropped (logged). When the consumer cannot run at
+ * all (its module does not load, a secret is missing) the batch goes back uncounted and delivery
+ * pauses until `resume()` (the host resumes it when the function reloads).
+ */
+import { decodeQueueBody } from "../../core/encoding.js";
+
+/**
+ * @typedef {import("./queue-store.js").FileQueue} FileQueue
+ * @typedef {import("./queue-store.js").QueuedMessage} QueuedMessage
+ * @typedef {{acked: {index: number}[], retried: {index: number, delaySeconds?: number}[], error?: unknown}} Outcome
+ * @typedef {{notReady: string}} NotReady
+ * @typedef {(messages: {id: string, timestamp: Date, attempts: number, body: unknown}[]) => Promise<Outcome | NotReady>} Deliver
+ */
+
+export class QueueDispatcher {
+  /**
+   * @param {{queue: FileQueue, deadLetter?: FileQueue, batchSize: number, maxRetries: number, deliver: Deliver,
+   *   batchWindowMs?: number, log?: (line: string) => void}} options
+   */
+  constructor({ queue, deadLetter, batchSize, maxRetries, deliver, batchWindowMs = 50, log = () => {} }) {
+    this.queue = queue;
+    this.deadLetter = deadLetter;
+    this.batchSize = batchSize;
+    this.maxRetries = maxRetries;
+    this.deliver = deliver;
+    this.batchWindowMs = batchWindowMs;
+    this.log = log;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+    /** @type {Promise<void> | undefined} */
+    this.delivering = undefined;
+    this.paused = false;
+    this.stopped = false;
+  }
+
+  /** A message was sent (or the host started): deliver soon. */
+  notify() {
+    if (this.stopped || this.paused || this.delivering) return;
+    if (this.queue.readyCount() >= this.batchSize) return this.#pumpSoon(0);
+    this.#pumpSoon(this.queue.readyCount() > 0 ? this.batchWindowMs : this.#untilNextVisible());
+  }
+
+  /** Delivery may go on (the consumer reloaded). */
+  resume() {
+    this.paused = false;
+    this.notify();
+  }
+
+  /** Stops delivering; resolves when the batch in flight (if any) is decided. */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.delivering;
+  }
+
+  /** Waits until no batch is being delivered (tests). */
+  async idle() {
+    while (this.delivering) await this.delivering;
+  }
+
+  /** @param {number | undefined} ms */
+  #pumpSoon(ms) {
+    if (ms === undefined) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.#pump();
+    }, Math.max(0, ms));
+    this.timer.unref?.();
+  }
+
+  #untilNextVisible() {
+    const next = this.queue.nextVisibleAt();
+    return next === undefined ? undefined : next - this.queue.now();
+  }
+
+  #pump() {
+    if (this.stopped || this.paused || this.delivering) return;
+    const batch = this.queue.take(this.batchSize);
+    if (batch.length === 0) return this.#pumpSoon(this.#untilNextVisible());
+    this.delivering = this.#deliver(batch).finally(() => {
+      this.delivering = undefined;
+      if (this.stopped || this.paused) return;
+      // A backlog goes on at once; otherwise wait for the next message (or delay) as usual.
+      if (this.queue.readyCount() > 0) this.#pumpSoon(0);
+      else this.#pumpSoon(this.#untilNextVisible());
+    });
+  }
+
+  /** @param {QueuedMessage[]} batch */
+  async #deliver(batch) {
+    const messages = batch.map((m) => ({ id: m.id, timestamp: new Date(m.timestamp), attempts: m.attempts + 1, body: decodeQueueBody(m.body) }));
+    /** @type {Outcome | NotReady} */
+    let outcome;
+    try {
+      outcome = await this.deliver(messages);
+    } catch (error) {
+      outcome = { notReady: error instanceof Error ? error.message : String(error) };
+    }
+    if ("notReady" in outcome) {
+      this.queue.release(batch);
+      this.paused = true;
+      this.log(`queue ${this.queue.name}: delivery paused, the consumer cannot run: ${outcome.notReady}`);
+      return;
+    }
+    for (const { index } of outcome.acked) this.queue.ack(batch[index]);
+    for (const { index, delaySeconds } of outcome.retried) {
+      const message = batch[index];
+      const deliveries = message.attempts + 1;
+      if (deliveries <= this.maxRetries) this.queue.retry(message, delaySeconds ?? 0);
+      else if (this.deadLetter) {
+        this.queue.moveTo(message, this.deadLetter);
+        this.log(`queue ${this.queue.name}: message ${message.id} failed ${deliveries} deliveries; moved to ${this.deadLetter.name}`);
+      } else {
+        this.queue.ack(message);
+        this.log(`queue ${this.queue.name}: message ${message.id} failed ${deliveries} deliveries; dropped (the queue has no dead-letter queue)`);
+      }
+    }
+  }
+}
+
+"""#),
+        ("adapters/dev/values.js", #"""
+// @ts-check
+/** Values and cursors the dev host's kv and bucket stores share. */
+
+/**
+ * A stored value as the type a kv `get` asked for.
+ * @param {Uint8Array} bytes @param {string} type "text" | "json" | "arrayBuffer" | "stream"
+ */
+export function bytesToValue(bytes, type) {
+  switch (type) {
+    case "arrayBuffer":
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    case "stream":
+      return new Response(bytes.slice()).body;
+    case "json":
+      return JSON.parse(new TextDecoder().decode(bytes));
+    default:
+      return new TextDecoder().decode(bytes);
+  }
+}
+
+/**
+ * Everything a bucket body may be, as bytes: string, ArrayBuffer, a view, ReadableStream, Blob, null.
+ * @param {unknown} value
+ * @returns {Promise<Uint8Array>}
+ */
+export async function bodyBytes(value) {
+  if (value === null || value === undefined) return new Uint8Array(0);
+  if (typeof value === "string") return new TextEncoder().encode(value);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value.slice(0));
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
+  if (value instanceof ReadableStream || value instanceof Blob) return new Uint8Array(await new Response(value).arrayBuffer());
+  throw new TypeError("a bucket value must be a string, ArrayBuffer, ArrayBufferView, ReadableStream, Blob or null");
+}
+
+/** The opaque cursor after `key`: its UTF-8 in base64url. @param {string} key */
+export function cursorOf(key) {
+  return Buffer.from(key, "utf8").toString("base64url");
+}
+
+/**
+ * The key a cursor stands for; a cursor no list returned is a TypeError.
+ * @param {string} cursor @param {string} label
+ */
+export function keyOfCursor(cursor, label) {
+  const key = Buffer.from(cursor, "base64url").toString("utf8");
+  if (cursorOf(key) !== cursor) throw new TypeError(`${label}: invalid cursor ${JSON.stringify(cursor)} (pass the cursor of the previous page)`);
+  return key;
+}
+
+"""#),
+        ("adapters/dev/watch.js", #"""
+// @ts-check
+/**
+ * Watches files by polling their status (modification time, size, inode) every `intervalMs`: it sees
+ * editors that save by renaming a new file over the old one, and works the same on every file system.
+ * Each group (a function) has its own set of files; a change reports the groups that hold the file.
+ */
+import { statSync } from "node:fs";
+
+/** @param {string} path */
+function signature(path) {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return "missing";
+  }
+}
+
+export class FileWatcher {
+  /**
+   * @param {{intervalMs?: number, onChange: (group: string, files: string[]) => void}} options
+   */
+  constructor({ intervalMs = 250, onChange }) {
+    this.intervalMs = intervalMs;
+    this.onChange = onChange;
+    /** @type {Map<string, Map<string, string>>} group -> file -> signature */
+    this.groups = new Map();
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    this.timer = undefined;
+  }
+
+  /** Replaces a group's files (their current state is the baseline). @param {string} group @param {Iterable<string>} files */
+  set(group, files) {
+    const watched = new Map();
+    for (const file of files) watched.set(file, this.groups.get(group)?.get(file) ?? signature(file));
+    this.groups.set(group, watched);
+  }
+
+  /** Adds a file to a group. @param {string} group @param {string} file */
+  add(group, file) {
+    const watched = this.groups.get(group) ?? new Map();
+    if (!watched.has(file)) watched.set(file, signature(file));
+    this.groups.set(group, watched);
+  }
+
+  start() {
+    this.timer ??= setInterval(() => this.poll(), this.intervalMs);
+    this.timer.unref?.();
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Checks every file once; reports each group with changed files. */
+  poll() {
+    /** @type {Map<string, string>} */
+    const current = new Map();
+    for (const [group, watched] of this.groups) {
+      const changed = [];
+      for (const [file, before] of watched) {
+        const now = current.get(file) ?? signature(file);
+        current.set(file, now);
+        if (now !== before) {
+          watched.set(file, now);
+          changed.push(file);
+        }
+      }
+      if (changed.length > 0) this.onChange(group, changed);
+    }
+  }
+}
+
+"""#),
         ("core/access.js", #"""
 // @ts-check
 /**

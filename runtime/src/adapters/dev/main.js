@@ -1,10 +1,11 @@
 // @ts-check
 /**
  * The dev host's command line, run by `distlang dev`:
- *   node main.js <manifest.json> [--host 127.0.0.1] [--port 8787] [--cron]
+ *   node main.js <manifest.json> [--host 127.0.0.1] [--port 8787] [--cron] [--lifeline]
  * The manifest's folder (`<state>/.host/`) also gets `lock` (one host per state folder) and, once the
  * server listens, `ready.json` ({url, port, pid, ...}: how `distlang dev --trigger` finds the host).
- * SIGINT or SIGTERM stop it cleanly (exit 0); a second one stops it at once. Exit 2 when the port is
+ * SIGINT or SIGTERM stop it cleanly (exit 0); a second one stops it at once; with `--lifeline`, so does
+ * the end of standard input (distlang dev holds the pipe: if it dies, the host stops). Exit 2 when the port is
  * taken or the state folder is in use, 1 when the app cannot start (a migration fails, ...).
  */
 import { readFileSync, writeFileSync, rmSync, openSync, closeSync, writeSync } from "node:fs";
@@ -16,16 +17,17 @@ import { describeError } from "../../core/errors.js";
 
 /** @param {string[]} argv */
 function parseArguments(argv) {
-  const options = { manifest: "", host: "127.0.0.1", port: 8787, cron: false };
+  const options = { manifest: "", host: "127.0.0.1", port: 8787, cron: false, lifeline: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--host") options.host = argv[++i];
     else if (arg === "--port") options.port = Number(argv[++i]);
     else if (arg === "--cron") options.cron = true;
+    else if (arg === "--lifeline") options.lifeline = true;
     else if (!options.manifest) options.manifest = arg;
     else fail(2, `unexpected argument ${arg}`);
   }
-  if (!options.manifest) fail(2, "usage: main.js <manifest.json> [--host H] [--port N] [--cron]");
+  if (!options.manifest) fail(2, "usage: main.js <manifest.json> [--host H] [--port N] [--cron] [--lifeline]");
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) fail(2, `--port must be 0 to 65535`);
   return options;
 }
@@ -105,6 +107,11 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  if (options.lifeline) {
+    process.stdin.on("end", stop);
+    process.stdin.on("error", stop);
+    process.stdin.resume();
+  }
 }
 
 /** @param {string} what @param {unknown} error */
