@@ -204,8 +204,8 @@ import TestSupport
         let output = dev.output
         #expect(output.contains("[api] greeting world"))
         #expect(output.contains("[nightly] nightly run for 0 3 * * *"))
-        #expect(output.range(of: #"\d\d:\d\d:\d\d\.\d{3} api http GET /hello/world 200 \d+ms"#, options: .regularExpression) != nil)
-        #expect(output.range(of: #"fulfil queue orders 1 message \(1 acked, 0 retried\) ok"#, options: .regularExpression) != nil)
+        #expect(output.range(of: #"\d\d:\d\d:\d\d\.\d{3} api +http GET /hello/world 200 \d+ms"#, options: .regularExpression) != nil)
+        #expect(output.range(of: #"fulfil +queue orders 1 message \(1 acked, 0 retried\) ok"#, options: .regularExpression) != nil)
         #expect(output.contains("ready on \(dev.url)"))
         #expect(output.contains("GET    /hello/{name}"), "the route table")
 

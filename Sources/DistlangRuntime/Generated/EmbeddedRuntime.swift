@@ -2280,7 +2280,6 @@ export function banner(manifest, url, options = {}) {
   for (const f of manifest.functions) {
     const spec = f.table.environments[manifest.environment];
     const routes = spec.routes ?? [];
-    const first = [];
     if (routes.length > 0) {
       lines.push(`  ${pad(f.name)}${url}`);
       const methodWidth = Math.max(...routes.map((r) => r.indexOf(" ")));
@@ -2288,7 +2287,7 @@ export function banner(manifest, url, options = {}) {
         const [method, path] = [route.slice(0, route.indexOf(" ")), route.slice(route.indexOf(" ") + 1)];
         lines.push(`  ${pad("")}  ${method.padEnd(methodWidth)} ${path}`);
       }
-    } else first.push(f.name);
+    }
     const consumes = spec.consumes?.queue;
     if (consumes) {
       const queue = manifest.resources.find((r) => r.name === consumes);
@@ -3423,6 +3422,9 @@ let sharedLoader;
 export async function startHost(manifest, options = {}) {
   if (manifest.format !== 1) throw new Error(`the dev manifest has format ${manifest.format}; this host reads format 1`);
   const log = options.log ?? hostLine;
+  const width = Math.max(...manifest.functions.map((f) => f.name.length), 1);
+  /** @param {Parameters<typeof invocationLine>[0]} entry */
+  const logInvocation = (entry) => log(invocationLine(entry, width));
   const state = manifest.state;
   const secrets = secretSource(readDevVars(manifest.devVars), options.processEnv ?? process.env);
 
@@ -3500,7 +3502,7 @@ export async function startHost(manifest, options = {}) {
           const outcome = await consumer.queue(messages);
           if (!("notReady" in outcome)) {
             const what = `${resource.name} ${messages.length} message${messages.length === 1 ? "" : "s"} (${outcome.acked.length} acked, ${outcome.retried.length} retried)`;
-            log(invocationLine({ start, function: consumer.name, trigger: "queue", what, status: "error" in outcome ? "error" : "ok", ms: performance.now() - t0 }));
+            logInvocation({ start, function: consumer.name, trigger: "queue", what, status: "error" in outcome ? "error" : "ok", ms: performance.now() - t0 });
           }
           return outcome;
         },
@@ -3543,7 +3545,7 @@ export async function startHost(manifest, options = {}) {
     const start = new Date();
     const t0 = performance.now();
     const result = await f.scheduled(cron, scheduledTime);
-    log(invocationLine({ start, function: f.name, trigger: "scheduled", what: `${JSON.stringify(cron)} (${how})`, status: "error" in result ? "error" : "ok", ms: performance.now() - t0 }));
+    logInvocation({ start, function: f.name, trigger: "scheduled", what: `${JSON.stringify(cron)} (${how})`, status: "error" in result ? "error" : "ok", ms: performance.now() - t0 });
     return result;
   }
   const scheduler = new CronScheduler({
@@ -3576,7 +3578,7 @@ export async function startHost(manifest, options = {}) {
       response = await f.fetch(await toRequest(incoming, url));
     }
     await writeResponse(outgoing, response, method === "HEAD").catch(() => {});
-    log(invocationLine({ start, function: who, trigger: "http", what: `${method} ${url.pathname}${url.search}`, status: response.status, ms: performance.now() - t0 }));
+    logInvocation({ start, function: who, trigger: "http", what: `${method} ${url.pathname}${url.search}`, status: response.status, ms: performance.now() - t0 });
   }
 
   /** The host's own endpoints. @param {import("node:http").IncomingMessage} incoming @param {import("node:http").ServerResponse} outgoing @param {URL} url */
@@ -3974,14 +3976,16 @@ export function clock(date) {
 }
 
 /**
- * One invocation's line: `12:03:04.417 api http GET /notes/1 200 4ms`.
+ * One invocation's line: `12:03:04.417 api http GET /notes/1 200 4ms` (the function's name padded to
+ * `width`, so the columns line up).
  * @param {{start: Date, function: string, trigger: string, what: string, status: string | number, ms: number}} entry
+ * @param {number} [width]
  */
-export function invocationLine(entry) {
+export function invocationLine(entry, width = 0) {
   const status = String(entry.status);
   const failed = status === "error" || /^5/.test(status);
   const shown = paint(failed ? "31" : /^4/.test(status) ? "33" : "32", status);
-  return `${paint("2", clock(entry.start))} ${entry.function} ${entry.trigger} ${entry.what} ${shown} ${Math.round(entry.ms)}ms`;
+  return `${paint("2", clock(entry.start))} ${entry.function.padEnd(width)} ${entry.trigger} ${entry.what} ${shown} ${Math.round(entry.ms)}ms`;
 }
 
 /** Writes a line of the host's own (not a function's). @param {string} line */
@@ -4088,6 +4092,9 @@ async function main() {
   }
   writeFileSync(readyFile, `${JSON.stringify({ url: host.url, port: host.port, host: options.host, pid: process.pid, app: manifest.app, environment: manifest.environment })}\n`);
   hostLine(banner(manifest, host.url, { cron: options.cron }));
+  if (!/^(127\.|::1$|localhost$)/.test(options.host)) {
+    hostLine(`warning: listening on ${options.host}: other machines can reach the app and its /__distlang/ endpoints`);
+  }
 
   let stopping = false;
   const stop = async () => {

@@ -17,7 +17,6 @@ export function banner(manifest, url, options = {}) {
   for (const f of manifest.functions) {
     const spec = f.table.environments[manifest.environment];
     const routes = spec.routes ?? [];
-    const first = [];
     if (routes.length > 0) {
       lines.push(`  ${pad(f.name)}${url}`);
       const methodWidth = Math.max(...routes.map((r) => r.indexOf(" ")));
@@ -25,7 +24,7 @@ export function banner(manifest, url, options = {}) {
         const [method, path] = [route.slice(0, route.indexOf(" ")), route.slice(route.indexOf(" ") + 1)];
         lines.push(`  ${pad("")}  ${method.padEnd(methodWidth)} ${path}`);
       }
-    } else first.push(f.name);
+    }
     const consumes = spec.consumes?.queue;
     if (consumes) {
       const queue = manifest.resources.find((r) => r.name === consumes);

@@ -47,6 +47,9 @@ let sharedLoader;
 export async function startHost(manifest, options = {}) {
   if (manifest.format !== 1) throw new Error(`the dev manifest has format ${manifest.format}; this host reads format 1`);
   const log = options.log ?? hostLine;
+  const width = Math.max(...manifest.functions.map((f) => f.name.length), 1);
+  /** @param {Parameters<typeof invocationLine>[0]} entry */
+  const logInvocation = (entry) => log(invocationLine(entry, width));
   const state = manifest.state;
   const secrets = secretSource(readDevVars(manifest.devVars), options.processEnv ?? process.env);
 
@@ -124,7 +127,7 @@ export async function startHost(manifest, options = {}) {
           const outcome = await consumer.queue(messages);
           if (!("notReady" in outcome)) {
             const what = `${resource.name} ${messages.length} message${messages.length === 1 ? "" : "s"} (${outcome.acked.length} acked, ${outcome.retried.length} retried)`;
-            log(invocationLine({ start, function: consumer.name, trigger: "queue", what, status: "error" in outcome ? "error" : "ok", ms: performance.now() - t0 }));
+            logInvocation({ start, function: consumer.name, trigger: "queue", what, status: "error" in outcome ? "error" : "ok", ms: performance.now() - t0 });
           }
           return outcome;
         },
@@ -167,7 +170,7 @@ export async function startHost(manifest, options = {}) {
     const start = new Date();
     const t0 = performance.now();
     const result = await f.scheduled(cron, scheduledTime);
-    log(invocationLine({ start, function: f.name, trigger: "scheduled", what: `${JSON.stringify(cron)} (${how})`, status: "error" in result ? "error" : "ok", ms: performance.now() - t0 }));
+    logInvocation({ start, function: f.name, trigger: "scheduled", what: `${JSON.stringify(cron)} (${how})`, status: "error" in result ? "error" : "ok", ms: performance.now() - t0 });
     return result;
   }
   const scheduler = new CronScheduler({
@@ -200,7 +203,7 @@ export async function startHost(manifest, options = {}) {
       response = await f.fetch(await toRequest(incoming, url));
     }
     await writeResponse(outgoing, response, method === "HEAD").catch(() => {});
-    log(invocationLine({ start, function: who, trigger: "http", what: `${method} ${url.pathname}${url.search}`, status: response.status, ms: performance.now() - t0 }));
+    logInvocation({ start, function: who, trigger: "http", what: `${method} ${url.pathname}${url.search}`, status: response.status, ms: performance.now() - t0 });
   }
 
   /** The host's own endpoints. @param {import("node:http").IncomingMessage} incoming @param {import("node:http").ServerResponse} outgoing @param {URL} url */

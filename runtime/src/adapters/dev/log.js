@@ -43,14 +43,16 @@ export function clock(date) {
 }
 
 /**
- * One invocation's line: `12:03:04.417 api http GET /notes/1 200 4ms`.
+ * One invocation's line: `12:03:04.417 api http GET /notes/1 200 4ms` (the function's name padded to
+ * `width`, so the columns line up).
  * @param {{start: Date, function: string, trigger: string, what: string, status: string | number, ms: number}} entry
+ * @param {number} [width]
  */
-export function invocationLine(entry) {
+export function invocationLine(entry, width = 0) {
   const status = String(entry.status);
   const failed = status === "error" || /^5/.test(status);
   const shown = paint(failed ? "31" : /^4/.test(status) ? "33" : "32", status);
-  return `${paint("2", clock(entry.start))} ${entry.function} ${entry.trigger} ${entry.what} ${shown} ${Math.round(entry.ms)}ms`;
+  return `${paint("2", clock(entry.start))} ${entry.function.padEnd(width)} ${entry.trigger} ${entry.what} ${shown} ${Math.round(entry.ms)}ms`;
 }
 
 /** Writes a line of the host's own (not a function's). @param {string} line */

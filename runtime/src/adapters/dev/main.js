@@ -95,6 +95,9 @@ async function main() {
   }
   writeFileSync(readyFile, `${JSON.stringify({ url: host.url, port: host.port, host: options.host, pid: process.pid, app: manifest.app, environment: manifest.environment })}\n`);
   hostLine(banner(manifest, host.url, { cron: options.cron }));
+  if (!/^(127\.|::1$|localhost$)/.test(options.host)) {
+    hostLine(`warning: listening on ${options.host}: other machines can reach the app and its /__distlang/ endpoints`);
+  }
 
   let stopping = false;
   const stop = async () => {
