@@ -75,3 +75,20 @@ test("local time is the host's time zone (TZ): 0 3 * * * runs at 03:00 New York 
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, TZ: "America/New_York" } });
   assert.equal(out.toString().trim(), "true false");
 });
+
+test("started, the scheduler fires at the next whole minute and runs what is due then", async () => {
+  // A clock 40 ms before a minute boundary that then runs at real speed.
+  const boundary = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000;
+  const offset = boundary - 40 - Date.now();
+  const runs = [];
+  const scheduler = new CronScheduler({
+    schedules: [{ function: "tick", cron: "* * * * *" }],
+    run: (fn, cron, time) => runs.push(time),
+    now: () => Date.now() + offset,
+  });
+  scheduler.start();
+  const deadline = Date.now() + 3000;
+  while (runs.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  scheduler.stop();
+  assert.deepEqual(runs, [boundary]);
+});
