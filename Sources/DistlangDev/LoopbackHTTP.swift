@@ -2,8 +2,15 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+    private let systemConnect = Glibc.connect
+    private let systemSend = Glibc.send
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
 #elseif canImport(Darwin)
     import Darwin
+    private let systemConnect = Darwin.connect
+    private let systemSend = Darwin.send
+    private let streamSocket = SOCK_STREAM
+    private let MSG_NOSIGNAL: Int32 = 0
 #endif
 
 /// A small HTTP/1.1 client for the dev host on this machine (`distlang dev --trigger`, and tests):
@@ -50,7 +57,7 @@ public enum LoopbackHTTP {
     static func connect(host: String, port: Int, timeout: TimeInterval) throws -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_socktype = streamSocket
         var found: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &found) == 0, let first = found else {
             throw Failure(description: "cannot resolve \(host)")
@@ -64,7 +71,7 @@ public enum LoopbackHTTP {
                 var limit = timeval(tv_sec: Int(timeout), tv_usec: .init((timeout - timeout.rounded(.down)) * 1_000_000))
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
                 setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-                if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
+                if systemConnect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
                 lastError = String(cString: strerror(errno))
                 close(fd)
             }
@@ -77,7 +84,7 @@ public enum LoopbackHTTP {
         try data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                let n = systemSend(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw Failure(description: "cannot send the request (\(String(cString: strerror(errno))))")
