@@ -25,7 +25,8 @@ public enum DevHostFolder {
     static func writeIfChanged(_ path: String, _ text: String) throws {
         let data = Data(text.utf8)
         if FileManager.default.contents(atPath: path) == data { return }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The dev host's Node.js process. It runs in its own process group, so a Ctrl-C at the terminal
@@ -27,7 +27,9 @@ public final class DevHostProcess: @unchecked Sendable {
     /// Starts `node arguments...` in the current folder with this process's environment.
     public static func start(node: String, arguments: [String]) throws -> DevHostProcess {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw Failure(description: "cannot create a pipe: \(String(cString: strerror(errno)))") }
+        guard pipe(&fds) == 0 else {
+            throw Failure(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
         // Neither end leaks into other programs; the child gets the read end as its standard input.
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
@@ -45,7 +47,8 @@ public final class DevHostProcess: @unchecked Sendable {
         sigemptyset(&noneBlocked)
         posix_spawnattr_setsigmask(&attributes, &noneBlocked)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv = ([node] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0

@@ -55,7 +55,8 @@ public struct DevManifest: Sendable, Equatable {
         functions = model.functions.map { function in
             Function(
                 name: function.name, source: DevPaths.join(specDirectory, function.source), vars: function.env,
-                table: FunctionTable(app: model.app, function: function.name, environments: [Self.environment(function, in: model)]))
+                table: FunctionTable(
+                    app: model.app, function: function.name, environments: [Self.environment(function, in: model)]))
         }
         resources = model.resources.map { resource in
             var r = Resource(name: resource.name, kind: resource.kind)
@@ -79,7 +80,8 @@ public struct DevManifest: Sendable, Equatable {
     /// by its own cron (the host runs schedules by cron, on time or on demand).
     static func environment(_ function: FunctionModel, in model: AppModel) -> FunctionTable.Environment {
         FunctionTable.Environment(
-            name: model.environment, vars: function.env.map(\.name), secrets: function.secrets.map { FunctionTable.Secret(name: $0) },
+            name: model.environment, vars: function.env.map(\.name),
+            secrets: function.secrets.map { FunctionTable.Secret(name: $0) },
             bindings: function.uses.compactMap { use in
                 model.resource(named: use.resource).map {
                     FunctionTable.Binding(name: $0.bindingName, resource: $0.name, kind: $0.kind, access: use.access)
@@ -96,23 +98,29 @@ public struct DevManifest: Sendable, Equatable {
     public var json: String { JSONWriter(indent: 2).string(value) + "\n" }
 
     var value: Value {
-        .object(JSONObject([
-            ("format", .integer(1)),
-            ("app", .string(app)),
-            ("environment", .string(environment)),
-            ("state", .string(state)),
-            ("specDirectory", .string(specDirectory)),
-            ("devVars", .string(devVars)),
-            ("functions", .array(functions.map { f in
-                .object(JSONObject([
-                    ("name", .string(f.name)),
-                    ("source", .string(f.source)),
-                    ("vars", .object(JSONObject(f.vars.map { ($0.name, .string($0.value)) }))),
-                    ("table", f.table.value),
-                ]))
-            })),
-            ("resources", .array(resources.map(\.value))),
-        ]))
+        .object(
+            JSONObject([
+                ("format", .integer(1)),
+                ("app", .string(app)),
+                ("environment", .string(environment)),
+                ("state", .string(state)),
+                ("specDirectory", .string(specDirectory)),
+                ("devVars", .string(devVars)),
+                (
+                    "functions",
+                    .array(
+                        functions.map { f in
+                            .object(
+                                JSONObject([
+                                    ("name", .string(f.name)),
+                                    ("source", .string(f.source)),
+                                    ("vars", .object(JSONObject(f.vars.map { ($0.name, .string($0.value)) }))),
+                                    ("table", f.table.value),
+                                ]))
+                        })
+                ),
+                ("resources", .array(resources.map(\.value))),
+            ]))
     }
 }
 
@@ -122,7 +130,15 @@ extension DevManifest.Resource {
         if let maxRetries { pairs.append(("maxRetries", .integer(Int64(maxRetries)))) }
         if let deadLetter { pairs.append(("deadLetter", .string(deadLetter))) }
         if let consumer {
-            pairs.append(("consumer", .object(JSONObject([("function", .string(consumer.function)), ("batchSize", .integer(Int64(consumer.batchSize)))]))))
+            pairs.append(
+                (
+                    "consumer",
+                    .object(
+                        JSONObject([
+                            ("function", .string(consumer.function)),
+                            ("batchSize", .integer(Int64(consumer.batchSize))),
+                        ]))
+                ))
         }
         if let migrations { pairs.append(("migrations", .string(migrations))) }
         return .object(JSONObject(pairs))

@@ -10,7 +10,9 @@ public struct DevWatch: Sendable, Equatable {
         var entries: [String: String] = [:]
         for file in files { entries[file] = Self.signature(file) }
         for folder in folders {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+                $0.hasSuffix(".sql")
+            }.sorted()
             entries[folder] = names.map { "\($0)=\(Self.signature(folder + "/" + $0))" }.joined(separator: ";")
         }
         self.entries = entries

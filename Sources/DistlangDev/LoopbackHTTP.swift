@@ -1,16 +1,16 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
-    private let systemConnect = Glibc.connect
-    private let systemSend = Glibc.send
-    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+import Glibc
+private let systemConnect = Glibc.connect
+private let systemSend = Glibc.send
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
 #elseif canImport(Darwin)
-    import Darwin
-    private let systemConnect = Darwin.connect
-    private let systemSend = Darwin.send
-    private let streamSocket = SOCK_STREAM
-    private let MSG_NOSIGNAL: Int32 = 0
+import Darwin
+private let systemConnect = Darwin.connect
+private let systemSend = Darwin.send
+private let streamSocket = SOCK_STREAM
+private let MSG_NOSIGNAL: Int32 = 0
 #endif
 
 /// A small HTTP/1.1 client for the dev host on this machine (`distlang dev --trigger`, and tests):
@@ -36,7 +36,8 @@ public enum LoopbackHTTP {
         let fd = try connect(host: host, port: port, timeout: timeout)
         defer { close(fd) }
         let hostHeader = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-        var head = "\(method) \(path) HTTP/1.1\r\nhost: \(hostHeader)\r\nconnection: close\r\ncontent-length: \(body.count)\r\n"
+        var head =
+            "\(method) \(path) HTTP/1.1\r\nhost: \(hostHeader)\r\nconnection: close\r\ncontent-length: \(body.count)\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         try send(fd, Data(head.utf8) + body)
@@ -47,7 +48,9 @@ public enum LoopbackHTTP {
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "no answer from \(hostHeader) within \(Int(timeout)) s (\(String(cString: strerror(errno))))")
+                throw Failure(
+                    description:
+                        "no answer from \(hostHeader) within \(Int(timeout)) s (\(String(cString: strerror(errno))))")
             }
             received.append(contentsOf: buffer[0..<n])
         }
@@ -68,7 +71,8 @@ public enum LoopbackHTTP {
         while let info = entry {
             let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
             if fd >= 0 {
-                var limit = timeval(tv_sec: Int(timeout), tv_usec: .init((timeout - timeout.rounded(.down)) * 1_000_000))
+                var limit = timeval(
+                    tv_sec: Int(timeout), tv_usec: .init((timeout - timeout.rounded(.down)) * 1_000_000))
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
                 setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
                 if systemConnect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
@@ -97,10 +101,14 @@ public enum LoopbackHTTP {
     /// Status line, headers, and the body (de-chunked).
     static func parse(_ data: Data, method: String) throws -> Response {
         let bytes = [UInt8](data)
-        guard let end = find([13, 10, 13, 10], in: bytes, from: 0) else { throw Failure(description: "a malformed answer (no end of headers)") }
+        guard let end = find([13, 10, 13, 10], in: bytes, from: 0) else {
+            throw Failure(description: "a malformed answer (no end of headers)")
+        }
         let lines = String(decoding: bytes[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = lines[0].split(separator: " ", maxSplits: 2)
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw Failure(description: "a malformed status line: \(lines[0])") }
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw Failure(description: "a malformed status line: \(lines[0])")
+        }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -117,9 +125,13 @@ public enum LoopbackHTTP {
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
-            guard let lineEnd = find([13, 10], in: bytes, from: i) else { throw Failure(description: "a malformed chunked body") }
+            guard let lineEnd = find([13, 10], in: bytes, from: i) else {
+                throw Failure(description: "a malformed chunked body")
+            }
             let sizeText = String(decoding: bytes[i..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { throw Failure(description: "a malformed chunk size") }
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+                throw Failure(description: "a malformed chunk size")
+            }
             if size == 0 { break }
             let start = lineEnd + 2
             guard start + size <= bytes.count else { throw Failure(description: "a chunked body cut short") }

@@ -15,7 +15,8 @@ public struct NodeRuntime: Sendable {
     }
 
     /// Finds Node.js and checks its version; the error says what to install or set.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> NodeRuntime {
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> NodeRuntime
+    {
         let path: String
         if let chosen = environment[variable], !chosen.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: chosen) else {
@@ -24,17 +25,30 @@ public struct NodeRuntime: Sendable {
             path = chosen
         } else {
             let dirs = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-            guard let found = dirs.map({ "\($0)/node" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-                throw Failure(description: "distlang dev runs the app on Node.js \(minimum.major).\(minimum.minor) or later, and there is no node on PATH; install Node.js or set \(variable) to a node binary")
+            guard
+                let found = dirs.map({ "\($0)/node" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }
+                )
+            else {
+                throw Failure(
+                    description:
+                        "distlang dev runs the app on Node.js \(minimum.major).\(minimum.minor) or later, and there is no node on PATH; install Node.js or set \(variable) to a node binary"
+                )
             }
             path = found
         }
         let text = try versionText(of: path)
-        let numbers = text.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(text.hasPrefix("v") ? 1 : 0).split(separator: ".").map { Int($0) ?? 0 }
-        guard numbers.count == 3 else { throw Failure(description: "\(path) --version said \(text.debugDescription), not a Node.js version") }
+        let numbers = text.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(text.hasPrefix("v") ? 1 : 0).split(
+            separator: "."
+        ).map { Int($0) ?? 0 }
+        guard numbers.count == 3 else {
+            throw Failure(description: "\(path) --version said \(text.debugDescription), not a Node.js version")
+        }
         let runtime = NodeRuntime(path: path, version: (numbers[0], numbers[1], numbers[2]))
         if (runtime.version.major, runtime.version.minor) < minimum {
-            throw Failure(description: "distlang dev needs Node.js \(minimum.major).\(minimum.minor) or later; \(path) is \(text.trimmingCharacters(in: .whitespacesAndNewlines)) (set \(variable) to a newer node)")
+            throw Failure(
+                description:
+                    "distlang dev needs Node.js \(minimum.major).\(minimum.minor) or later; \(path) is \(text.trimmingCharacters(in: .whitespacesAndNewlines)) (set \(variable) to a newer node)"
+            )
         }
         return runtime
     }

@@ -1,7 +1,7 @@
 import DistlangDev
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `distlang dev` end to end: the binary started on a free port on 127.0.0.1 with a temporary app,
 /// driven with real HTTP requests; stopped with SIGINT (Ctrl-C) and started again on the same state.
@@ -126,12 +126,14 @@ import TestSupport
         let files = [
             "distlang.yaml": spec, "src/api.js": api, "src/fulfil.js": fulfil, "src/nightly.js": nightly,
             "src/lib/answer.js": "export const answer = () => 'first';\n",
-            "migrations/catalog/0001_books.sql": "CREATE TABLE books (title TEXT NOT NULL);\nINSERT INTO books VALUES ('Dune'), ('Beloved');\n",
+            "migrations/catalog/0001_books.sql":
+                "CREATE TABLE books (title TEXT NOT NULL);\nINSERT INTO books VALUES ('Dune'), ('Beloved');\n",
             ".dev.vars": "# local secrets\nAPI_TOKEN=s3cret\n",
         ]
         for (path, text) in files {
             let url = dir.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         return dir
@@ -140,7 +142,10 @@ import TestSupport
     /// The Node.js for these tests; nil skips them (a failure when checkers are required).
     static func node() throws -> String? {
         if let node = ExternalTool.nodeWithSqlite { return node }
-        if ExternalTool.checkersRequired { throw ExternalTool.Failure(description: "run tools/node/build.sh: the dev tests need Node.js 22.13+ in .tools/node") }
+        if ExternalTool.checkersRequired {
+            throw ExternalTool.Failure(
+                description: "run tools/node/build.sh: the dev tests need Node.js 22.13+ in .tools/node")
+        }
         return nil
     }
 
@@ -163,7 +168,8 @@ import TestSupport
         // kv and bucket.
         #expect(try dev.request("PUT", "/notes/1", body: "first note").status == 204)
         #expect(try dev.request("GET", "/notes/1").text == "first note")
-        let upload = try dev.request("PUT", "/files/docs/a%20b.txt", body: "file body", headers: ["content-type": "text/plain"])
+        let upload = try dev.request(
+            "PUT", "/files/docs/a%20b.txt", body: "file body", headers: ["content-type": "text/plain"])
         #expect(upload.text == #"{"key":"docs/a b.txt","size":9}"#)
         let file = try dev.request("GET", "/files/docs/a%20b.txt")
         #expect(file.text == "file body")
@@ -204,8 +210,12 @@ import TestSupport
         let output = dev.output
         #expect(output.contains("[api] greeting world"))
         #expect(output.contains("[nightly] nightly run for 0 3 * * *"))
-        #expect(output.range(of: #"\d\d:\d\d:\d\d\.\d{3} api +http GET /hello/world 200 \d+ms"#, options: .regularExpression) != nil)
-        #expect(output.range(of: #"fulfil +queue orders 1 message \(1 acked, 0 retried\) ok"#, options: .regularExpression) != nil)
+        #expect(
+            output.range(
+                of: #"\d\d:\d\d:\d\d\.\d{3} api +http GET /hello/world 200 \d+ms"#, options: .regularExpression) != nil)
+        #expect(
+            output.range(of: #"fulfil +queue orders 1 message \(1 acked, 0 retried\) ok"#, options: .regularExpression)
+                != nil)
         #expect(output.contains("ready on \(dev.url)"))
         #expect(output.contains("GET    /hello/{name}"), "the route table")
 
@@ -230,7 +240,8 @@ import TestSupport
         #expect(try dev.request("PUT", "/notes/kept", body: "still here").status == 204)
 
         // A file the handler imports changes: the function reloads, no restart.
-        try Data("export const answer = () => 'second';\n".utf8).write(to: app.appendingPathComponent("src/lib/answer.js"))
+        try Data("export const answer = () => 'second';\n".utf8).write(
+            to: app.appendingPathComponent("src/lib/answer.js"))
         try dev.until("the edit is served") { try dev.request("GET", "/answer").text == "second" }
         try dev.waitForOutput("reloaded api (src/lib/answer.js changed)")
 
@@ -243,7 +254,11 @@ import TestSupport
         #expect(try dev.request("GET", "/answer").text == "second")
 
         // A good one: the host restarts on the same port with the new route, and the data is there.
-        try Data(Self.spec.replacingOccurrences(of: "      - GET /answer\n", with: "      - GET /answer\n      - GET /extra\n").utf8).write(to: specURL)
+        try Data(
+            Self.spec.replacingOccurrences(
+                of: "      - GET /answer\n", with: "      - GET /answer\n      - GET /extra\n"
+            ).utf8
+        ).write(to: specURL)
         try dev.until("the new route is served") { try dev.request("GET", "/extra").text == "route GET /extra" }
         #expect(dev.output.contains("distlang dev: restarting"))
         #expect(try dev.request("GET", "/notes/kept").text == "still here")
@@ -260,7 +275,9 @@ import TestSupport
         try Data(staged.utf8).write(to: app.appendingPathComponent("distlang.yaml"))
         let which = CommandRunner.distlang(["dev"], in: app.path, timeout: 30)
         #expect(which.exitCode == 2)
-        #expect(which.stderr.contains("distlang.yaml has 2 environments (production, staging); choose one with --env"), "\(which.stderr)")
+        #expect(
+            which.stderr.contains("distlang.yaml has 2 environments (production, staging); choose one with --env"),
+            "\(which.stderr)")
         let unknown = CommandRunner.distlang(["dev", "--env", "qa"], in: app.path, timeout: 30)
         #expect(unknown.exitCode == 2)
         #expect(unknown.stderr.contains(#"no environment "qa""#))
@@ -275,9 +292,11 @@ import TestSupport
     @Test func theDevAdapterSuitesPass() throws {
         guard let node = try Self.node() else { return }
         let folder = RepositoryPaths.path("runtime/test/dev")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".test.js") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".test.js") }
+            .sorted()
         #expect(files.count >= 5)
-        let result = CommandRunner.run(node, ["--test"] + files.map { "test/dev/\($0)" }, in: RepositoryPaths.path("runtime"), timeout: 120)
+        let result = CommandRunner.run(
+            node, ["--test"] + files.map { "test/dev/\($0)" }, in: RepositoryPaths.path("runtime"), timeout: 120)
         #expect(result.exitCode == 0, "\(result.stdout.suffix(4000))\n\(result.stderr.suffix(2000))")
         #expect(result.stdout.contains("# fail 0"))
         #expect(!result.stdout.contains("# pass 0\n"))
@@ -297,7 +316,10 @@ import TestSupport
         #expect(functions[0]["vars"] as? [String: String] == ["GREETING": "hello"])
         let table = try #require((functions[0]["table"] as? [String: Any])?["environments"] as? [String: [String: Any]])
         #expect((table["default"]?["secrets"] as? [[String: String]]) == [["name": "API_TOKEN"]])
-        #expect(((table["default"]?["bindings"] as? [[String: String]])?.first) == ["name": "CATALOG", "resource": "catalog", "kind": "database", "access": "read"])
+        #expect(
+            ((table["default"]?["bindings"] as? [[String: String]])?.first) == [
+                "name": "CATALOG", "resource": "catalog", "kind": "database", "access": "read",
+            ])
         let resources = try #require(json["resources"] as? [[String: Any]])
         let orders = try #require(resources.first { $0["name"] as? String == "orders" })
         #expect(orders["maxRetries"] as? Int == 2 && orders["deadLetter"] as? String == "orders-dlq")

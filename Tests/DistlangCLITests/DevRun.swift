@@ -63,7 +63,8 @@ final class DevRun: @unchecked Sendable {
             let now = output
             if let range = now.range(of: text, options: regex ? .regularExpression : []) { return String(now[range]) }
             if !process.isRunning && !now.contains(text) {
-                throw Failure(description: "distlang dev exited (\(process.terminationStatus)) before printing \(text):\n\(now)")
+                throw Failure(
+                    description: "distlang dev exited (\(process.terminationStatus)) before printing \(text):\n\(now)")
             }
             if Date() > deadline { throw Failure(description: "no \(text) within \(Int(timeout)) s:\n\(now)") }
             usleep(20_000)
@@ -80,8 +81,11 @@ final class DevRun: @unchecked Sendable {
         }
     }
 
-    func request(_ method: String, _ path: String, body: String = "", headers: [String: String] = [:]) throws -> LoopbackHTTP.Response {
-        try LoopbackHTTP.request(method, host: "127.0.0.1", port: port, path: path, headers: headers, body: Data(body.utf8), timeout: 10)
+    func request(
+        _ method: String, _ path: String, body: String = "", headers: [String: String] = [:]
+    ) throws -> LoopbackHTTP.Response {
+        try LoopbackHTTP.request(
+            method, host: "127.0.0.1", port: port, path: path, headers: headers, body: Data(body.utf8), timeout: 10)
     }
 
     /// The messages in the dead-letter queue `orders-dlq`.
@@ -96,7 +100,9 @@ final class DevRun: @unchecked Sendable {
         process.interrupt()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
-            if Date() > deadline { throw Failure(description: "distlang dev did not stop within \(Int(timeout)) s:\n\(output)") }
+            if Date() > deadline {
+                throw Failure(description: "distlang dev did not stop within \(Int(timeout)) s:\n\(output)")
+            }
             usleep(20_000)
         }
         return process.terminationStatus

@@ -38,10 +38,15 @@ struct Dev: ParsableCommand {
     @Flag(help: "Also run schedules on their cron, in local time.")
     var cron = false
 
-    @Option(help: ArgumentHelp("Run this function's schedule now on the running host (from another shell), and exit.", valueName: "function"))
+    @Option(
+        help: ArgumentHelp(
+            "Run this function's schedule now on the running host (from another shell), and exit.",
+            valueName: "function"))
     var trigger: String?
 
-    @Option(help: ArgumentHelp("With --trigger: which of the function's schedules to run (default: its first).", valueName: "cron"))
+    @Option(
+        help: ArgumentHelp(
+            "With --trigger: which of the function's schedules to run (default: its first).", valueName: "cron"))
     var schedule: String?
 
     func validate() throws {
@@ -57,9 +62,12 @@ struct Dev: ParsableCommand {
         let compiled = try SpecRun.compile(spec)
         let model = try Self.environment(env, of: compiled)
         let specDirectory = DevPaths.absolute(compiled.specDirectory)
-        let paths = DevPaths(stateRoot: state ?? DevPaths.join(specDirectory, DevPaths.defaultStateFolder), environment: model.environment)
+        let paths = DevPaths(
+            stateRoot: state ?? DevPaths.join(specDirectory, DevPaths.defaultStateFolder),
+            environment: model.environment)
         if let trigger {
-            return try DevTrigger.run(function: trigger, schedule: schedule, paths: paths, environment: model.environment)
+            return try DevTrigger.run(
+                function: trigger, schedule: schedule, paths: paths, environment: model.environment)
         }
         let node: NodeRuntime
         do {
@@ -78,12 +86,15 @@ struct Dev: ParsableCommand {
         let names = compiled.models.map(\.environment)
         if let requested {
             guard let model = compiled.models.first(where: { $0.environment == requested }) else {
-                throw SpecRun.usage("no environment \"\(requested)\" in \(compiled.file) (it has: \(names.joined(separator: ", ")))")
+                throw SpecRun.usage(
+                    "no environment \"\(requested)\" in \(compiled.file) (it has: \(names.joined(separator: ", ")))")
             }
             return model
         }
         guard compiled.models.count == 1 else {
-            throw SpecRun.usage("\(compiled.file) has \(names.count) environments (\(names.joined(separator: ", "))); choose one with --env")
+            throw SpecRun.usage(
+                "\(compiled.file) has \(names.count) environments (\(names.joined(separator: ", "))); choose one with --env"
+            )
         }
         return compiled.models[0]
     }

@@ -81,7 +81,9 @@ final class DevSession {
             Terminal.writeError("error: cannot write \(paths.hostFolder): \(error.localizedDescription)\n")
             return .failed(2)
         }
-        var arguments = [paths.mainModule, paths.manifest, "--host", options.host, "--port", String(options.port), "--lifeline"]
+        var arguments = [
+            paths.mainModule, paths.manifest, "--host", options.host, "--port", String(options.port), "--lifeline",
+        ]
         if options.cron { arguments.append("--cron") }
         let process: DevHostProcess
         do {
@@ -102,7 +104,10 @@ final class DevSession {
             }
             if Date() > deadline || stop.requested {
                 process.stop()
-                if !stop.requested { Terminal.writeError("error: the dev host did not start listening within \(Int(Self.startTimeout)) s\n") }
+                if !stop.requested {
+                    Terminal.writeError(
+                        "error: the dev host did not start listening within \(Int(Self.startTimeout)) s\n")
+                }
                 return .failed(stop.requested ? 0 : 1)
             }
             usleep(20_000)
@@ -120,7 +125,9 @@ final class DevSession {
         }
         guard let model = compiled.models.first(where: { $0.environment == environment }) else {
             let names = compiled.models.map(\.environment).joined(separator: ", ")
-            Terminal.writeError("distlang dev: the spec no longer has environment \(environment) (it has: \(names)); still running the previous version\n")
+            Terminal.writeError(
+                "distlang dev: the spec no longer has environment \(environment) (it has: \(names)); still running the previous version\n"
+            )
             return
         }
         let next = makeManifest(compiled, model)
@@ -144,12 +151,16 @@ final class DevSession {
     private var specPath: String { DevPaths.absolute(input.path ?? "") }
 
     private func paths(_ manifest: DevManifest) -> DevPaths {
-        DevPaths(stateRoot: stateRoot ?? DevPaths.join(manifest.specDirectory, DevPaths.defaultStateFolder), environment: environment)
+        DevPaths(
+            stateRoot: stateRoot ?? DevPaths.join(manifest.specDirectory, DevPaths.defaultStateFolder),
+            environment: environment)
     }
 
     private func makeManifest(_ compiled: CompiledSpec, _ model: AppModel) -> DevManifest {
         let specDirectory = DevPaths.absolute(compiled.specDirectory)
-        let state = DevPaths(stateRoot: stateRoot ?? DevPaths.join(specDirectory, DevPaths.defaultStateFolder), environment: model.environment)
+        let state = DevPaths(
+            stateRoot: stateRoot ?? DevPaths.join(specDirectory, DevPaths.defaultStateFolder),
+            environment: model.environment)
         return DevManifest(model: model, specDirectory: specDirectory, state: state.environmentState)
     }
 

@@ -8,14 +8,17 @@ import Foundation
 enum DevTrigger {
     static func run(function: String, schedule: String?, paths: DevPaths, environment: String) throws {
         guard let ready = ReadyFile.read(paths.readyFile), ready.isAlive else {
-            throw SpecRun.usage("no distlang dev is running for environment \(environment) (state in \(paths.environmentState)); start one with `distlang dev` first")
+            throw SpecRun.usage(
+                "no distlang dev is running for environment \(environment) (state in \(paths.environmentState)); start one with `distlang dev` first"
+            )
         }
         var path = "/__distlang/scheduled/" + encode(function)
         if let schedule { path += "?cron=" + encode(schedule) }
         let response: LoopbackHTTP.Response
         do {
             // A scheduled handler may run as long as its function's timeout (at most 15 minutes).
-            response = try LoopbackHTTP.request("POST", host: connectable(ready.host), port: ready.port, path: path, timeout: 900)
+            response = try LoopbackHTTP.request(
+                "POST", host: connectable(ready.host), port: ready.port, path: path, timeout: 900)
         } catch {
             throw SpecRun.usage("cannot reach the dev host at \(ready.url): \(error)")
         }
@@ -24,10 +27,13 @@ enum DevTrigger {
         case 200:
             Terminal.write("ran \(function)'s schedule \(quoted(answer["cron"])): ok\n")
         case 500:
-            Terminal.writeError("ran \(function)'s schedule \(quoted(answer["cron"])): it failed: \(answer["error"] as? String ?? response.text)\n")
+            Terminal.writeError(
+                "ran \(function)'s schedule \(quoted(answer["cron"])): it failed: \(answer["error"] as? String ?? response.text)\n"
+            )
             throw ExitCode(1)
         default:
-            throw SpecRun.usage(answer["error"] as? String ?? "the dev host answered \(response.status): \(response.text)")
+            throw SpecRun.usage(
+                answer["error"] as? String ?? "the dev host answered \(response.status): \(response.text)")
         }
     }
 
