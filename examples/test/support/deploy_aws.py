@@ -15,7 +15,9 @@
 # - TimeToLiveSpecification is ignored: it is applied here with UpdateTimeToLive, as the template says.
 # - Tables (key schema, the `keys` index), buckets, queues (visibility timeout, redrive policy), Lambda
 #   functions (their Environment resolved by moto), event source mappings and EventBridge rules with
-#   their targets are created by moto's CloudFormation and read back from moto.
+#   their targets are created by moto's CloudFormation and read back from moto. The event source
+#   mappings are then disabled, because moto would receive each sent message to invoke the function
+#   itself; the test plays the mapping (receive, invoke, delete what succeeded).
 # Each function's code zip (the template's local Code path) is uploaded to moto's S3 first, as
 # `package` does, and unpacked into unpackTo/<physical name>/ for the test's Lambda host.
 import json as _json
@@ -149,6 +151,10 @@ for _m in _lambda.list_event_source_mappings()["EventSourceMappings"]:
         "batchSize": _m["BatchSize"],
         "responseTypes": _m.get("FunctionResponseTypes", []),
     })
+    # moto would try to invoke the function itself on every SendMessage (receiving the message, which
+    # counts as a delivery); the test plays the event source mapping instead. (Deleting the mapping
+    # leaves moto 5.2.1's trigger on the queue in place; disabling it works.)
+    _lambda.update_event_source_mapping(UUID=_m["UUID"], Enabled=False)
 
 _rules = []
 for _rule in _events.list_rules()["Rules"]:
