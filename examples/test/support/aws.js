@@ -59,9 +59,12 @@ export async function startAws(build, options) {
       return found;
     };
     for (const [name, fn] of Object.entries(deployment.functions)) {
+      /** @type {Record<string, string>} */
+      const replaced = {};
+      for (const [variable, value] of Object.entries(options.variables ?? {})) if (variable in fn.environment) replaced[variable] = value;
       const env = {
         ...fn.environment,
-        ...(options.variables ?? {}),
+        ...replaced,
         AWS_REGION: moto.region,
         AWS_DEFAULT_REGION: moto.region,
         AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
