@@ -2,8 +2,8 @@
 //
 // queue `moderation`: each message names a pending entry ({ book, id }); an entry with a word of
 //   BLOCKED_WORDS (comma-separated, any case) is rejected (kept a week), any other is published.
-//   A message whose entry is gone (deleted meanwhile) is done. A failure retries the message; after
-//   two retries it goes to moderation-dlq.
+//   A message whose entry is gone (deleted meanwhile) is done. A message that fails (it names no
+//   entry, a store call fails) is retried alone; after two retries it goes to moderation-dlq.
 // schedule "0 4 * * *": every book's published entries, newest first, written to the bucket
 //   `exports` as <book>/<day>.json and <book>/latest.json.
 import { pendingKey, entryKey, rejectedKey, exportKey } from "./lib/keys.js";
@@ -14,19 +14,13 @@ export default {
   async queue(batch, env) {
     const blocked = (env.BLOCKED_WORDS ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
     for (const message of batch.messages) {
-      const { book, id } = message.body ?? {};
-      if (typeof book !== "string" || typeof id !== "string") throw new Error(`message ${message.id} names no entry`);
-      const entry = await env.ENTRIES.get(pendingKey(book, id), "json");
-      if (!entry) {
-        console.log(`entry ${book}/${id} is no longer pending`);
-        continue;
+      try {
+        await moderate(env, message.body, blocked);
+      } catch (error) {
+        // Only this message comes back (the others of the batch are acknowledged).
+        console.error(`message ${message.id} not moderated (attempt ${message.attempts}): ${error.message}`);
+        message.retry();
       }
-      const words = `${entry.name} ${entry.message}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-      const hit = blocked.find((word) => words.includes(word));
-      if (hit) await env.ENTRIES.put(rejectedKey(book, id), JSON.stringify({ ...entry, reason: `blocked word ${hit}` }), { expirationTtl: WEEK });
-      else await env.ENTRIES.put(entryKey(book, id), JSON.stringify(entry), { metadata: { name: entry.name } });
-      await env.ENTRIES.delete(pendingKey(book, id));
-      console.log(`entry ${book}/${id} ${hit ? "rejected" : "published"}`);
     }
   },
 
@@ -53,3 +47,20 @@ export default {
     console.log(`exported ${books.size} books for ${day}`);
   },
 };
+
+/** Publishes or rejects the pending entry a message names. */
+async function moderate(env, body, blocked) {
+  const { book, id } = body ?? {};
+  if (typeof book !== "string" || typeof id !== "string") throw new Error("the message names no entry");
+  const entry = await env.ENTRIES.get(pendingKey(book, id), "json");
+  if (!entry) {
+    console.log(`entry ${book}/${id} is no longer pending`);
+    return;
+  }
+  const words = `${entry.name} ${entry.message}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const hit = blocked.find((word) => words.includes(word));
+  if (hit) await env.ENTRIES.put(rejectedKey(book, id), JSON.stringify({ ...entry, reason: `blocked word ${hit}` }), { expirationTtl: WEEK });
+  else await env.ENTRIES.put(entryKey(book, id), JSON.stringify(entry), { metadata: { name: entry.name } });
+  await env.ENTRIES.delete(pendingKey(book, id));
+  console.log(`entry ${book}/${id} ${hit ? "rejected" : "published"}`);
+}

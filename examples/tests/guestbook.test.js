@@ -59,6 +59,14 @@ async function session(app) {
   await record("the rejected one", await req("GET", `/books/home/entries/${spam.id}`));
   await record("an unknown id", await req("GET", "/books/home/entries/0000000000000-000000"));
 
+  await app.send("moderation", { note: "names no entry" });
+  const poison = [];
+  for (let round = 0; round < 4; round++) {
+    const d = await app.deliver("moderation");
+    poison.push({ received: d.received.map((m) => [m.body, m.attempts]), retried: d.retried.length });
+  }
+  steps.push({ step: "a message that names no entry", rounds: poison, deadLetters: await app.deadLetters("moderation") });
+
   await record("delete without the token", await req("DELETE", `/books/home/entries/${ana.id}`));
   await record("delete with a wrong token", await req("DELETE", `/books/home/entries/${ana.id}`, { headers: { authorization: "Bearer guess" } }));
   await record("no export before the night", await req("GET", "/books/home/export"));
@@ -92,6 +100,11 @@ onBothPlatforms("guestbook", { secrets: { MODERATOR_TOKEN: TOKEN } }, (app) => {
     assert.deepEqual(step("published, newest first").body.entries.map((e) => [e.name, e.message]), [["Bo", "Greetings from Zürich"], ["Ana", "Lovely site! ✨"]]);
     assert.deepEqual([step("the rejected one").status, step("the rejected one").body.status], [410, "rejected"]);
     assert.equal(step("an unknown id").status, 404);
+    assert.deepEqual(step("a message that names no entry"), {
+      step: "a message that names no entry",
+      rounds: [1, 2, 3].map((attempts) => ({ received: [[{ note: "names no entry" }, attempts]], retried: 1 })).concat([{ received: [], retried: 0 }]),
+      deadLetters: [{ note: "names no entry" }],
+    });
     assert.deepEqual([step("delete without the token").status, step("delete without the token").headers], [401, { "www-authenticate": "Bearer" }]);
     assert.equal(step("delete with a wrong token").status, 401);
     assert.equal(step("no export before the night").status, 404);
