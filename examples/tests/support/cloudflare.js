@@ -10,7 +10,7 @@
  * consumers follow their wrangler.toml: max_batch_size, max_retries, then dead_letter_queue.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MemoryKV, MemoryR2, MemoryQueue, messageBatch, scheduledController, executionContext } from "../../../runtime/test/support/cloudflare-bindings.js";
@@ -65,6 +65,12 @@ export async function startCloudflare(build, options) {
     }
     const bundle = join(build.out, "cloudflare/bundle", environment, `${fn.name}.mjs`);
     if (!existsSync(bundle)) throw new Error(`the build wrote no bundle ${bundle}`);
+    // Without nodejs_compat, workerd has no Node built-ins: the bundle may import none.
+    const imports = [...readFileSync(bundle, "utf8").matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2]);
+    const builtins = imports.filter((s) => s.startsWith("node:"));
+    if (builtins.length > 0 && !(config.compatibility_flags ?? []).includes("nodejs_compat")) {
+      throw new Error(`the bundle of ${fn.name} imports ${builtins.join(", ")} without nodejs_compat`);
+    }
     const worker = (await import(pathToFileURL(bundle).href)).default;
     workers.set(fn.name, { worker, env, config, log: [] });
   }
