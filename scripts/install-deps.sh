@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing distlang needs, only what is missing (idempotent, quiet when done).
 #   system: libyaml-dev, libjansson-dev, libtomlplusplus-dev, pkg-config (the C and C++ libraries the loader uses),
-#   zlib1g-dev (the packager's zips);
+#   zlib1g-dev (the packager's zips), esbuild (Worker bundles for Cloudflare's Terraform);
 #   checkers for the tests: golang-go + golang-github-hashicorp-hcl-v2-dev (the HCL checker is built from them).
 # Usage: scripts/install-deps.sh [--build-only]
 set -euo pipefail
 
-packages=(libyaml-dev libjansson-dev libtomlplusplus-dev zlib1g-dev pkg-config)
+packages=(libyaml-dev libjansson-dev libtomlplusplus-dev zlib1g-dev pkg-config esbuild)
 if [ "${1:-}" != "--build-only" ]; then
   packages+=(golang-go golang-github-hashicorp-hcl-v2-dev)
 fi
