@@ -98,7 +98,7 @@ onBothPlatforms("staged-app", options("staging"), (app) => {
   test("fulfil retries a failed mail and then sends it once", async () => {
     const placed = await (await post({ email: "bo@example.com", items: [{ product: "lamp", quantity: 2 }] })).json();
     services.setStatus(placed.order.paymentIntent, "succeeded");
-    services.failNextMail(503);
+    services.failNext("mail", 503);
     const first = await app().deliver("orders");
     assert.deepEqual(first.retried, [{ orderId: placed.order.id }]);
     const second = await app().deliver("orders");
@@ -117,6 +117,21 @@ onBothPlatforms("staged-app", options("staging"), (app) => {
     const unknown = await post({ email: "a@b.c", items: [{ product: "sofa", quantity: 1 }] });
     assert.deepEqual([unknown.status, (await unknown.json()).problems], [400, ["no product sofa"]]);
     assert.equal((await app().fetch("api", "POST", "/orders", { body: "{" })).status, 400);
+
+    const keysBefore = await app().kv("sessions").keys("order:");
+    services.failNext("stripe", 500);
+    const refused = await post({ email: "dee@example.com", items: [{ product: "mug", quantity: 1 }] });
+    assert.deepEqual([refused.status, await refused.json()], [502, { error: "the payment provider did not accept the order; try again later" }]);
+    assert.deepEqual(await app().kv("sessions").keys("order:"), keysBefore, "no order is stored");
+    assert.equal((await app().deliver("orders")).received.length, 0, "nothing is queued");
+
+    const placed = await post({ email: "dee@example.com", items: [{ product: "mug", quantity: 1 }] });
+    const { order } = await placed.json();
+    const cookie = placed.headers.get("set-cookie").split(";")[0];
+    services.failNext("stripe", 500);
+    const shown = await app().fetch("api", "GET", `/orders/${order.id}`, { headers: { cookie } });
+    assert.deepEqual([shown.status, (await shown.json()).payment], [200, null], "the order is shown while Stripe is down");
+    await app().deliver("orders"); // the payment is not finished: retried, out of the way
 
     const logs = app().logs("api") + app().logs("fulfil");
     assert.match(logs, /"level":"debug","message":"request","route":"POST \/orders"/, "staging logs at debug level");

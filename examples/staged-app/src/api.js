@@ -38,8 +38,13 @@ export default {
         const sid = sessionId(request);
         const order = sid && (await env.SESSIONS.get(`order:${params.id}`, "json"));
         if (!order || order.session !== sid) return failure(404, `no order ${params.id} in this session`);
-        const intent = await stripe(env).getPaymentIntent(order.paymentIntent);
-        return json({ ...publicOrder(order), payment: intent.status });
+        let payment = null; // unknown while Stripe cannot be reached: the order is still shown
+        try {
+          payment = (await stripe(env).getPaymentIntent(order.paymentIntent)).status;
+        } catch (error) {
+          log.warn("payment status unavailable", { order: order.id, reason: error.message });
+        }
+        return json({ ...publicOrder(order), payment });
       }
     }
     return failure(500, `no handler for ${key}`);

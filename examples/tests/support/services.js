@@ -27,8 +27,14 @@ export async function startServices(keys) {
   const idempotent = new Map();
   /** @type {any[]} */
   const emails = [];
-  /** @type {number | undefined} answer the next mail request with this status */
-  let mailFailure;
+  /** @type {Record<"stripe" | "mail", number | undefined>} answer the next request with this status */
+  const failures = { stripe: undefined, mail: undefined };
+  /** @param {"stripe" | "mail"} service */
+  const takeFailure = (service) => {
+    const status = failures[service];
+    failures[service] = undefined;
+    return status;
+  };
 
   const server = createServer(async (request, response) => {
     let body = "";
@@ -54,6 +60,8 @@ export async function startServices(keys) {
       if (authorization !== `Bearer ${keys.stripeKey}`) {
         return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
       }
+      const failure = takeFailure("stripe");
+      if (failure !== undefined) return send(failure, { error: { type: "api_error", message: "An unknown error occurred" } });
       if (request.method === "POST" && path === "/v1/payment_intents") {
         const form = new URLSearchParams(body);
         const amount = Number(form.get("amount"));
@@ -81,11 +89,8 @@ export async function startServices(keys) {
     }
     if (request.method === "POST" && path === "/emails") {
       if (authorization !== `Bearer ${keys.mailKey}`) return send(401, { statusCode: 401, name: "validation_error", message: "API key is invalid" });
-      if (mailFailure !== undefined) {
-        const status = mailFailure;
-        mailFailure = undefined;
-        return send(status, { statusCode: status, name: "internal_server_error", message: "An unexpected error occurred." });
-      }
+      const failure = takeFailure("mail");
+      if (failure !== undefined) return send(failure, { statusCode: failure, name: "internal_server_error", message: "An unexpected error occurred." });
       const email = JSON.parse(body);
       const id = `mail-${emails.length + 1}`;
       emails.push({ id, ...email });
@@ -107,9 +112,9 @@ export async function startServices(keys) {
       if (!intent) throw new Error(`no payment intent ${id}`);
       intent.status = status;
     },
-    /** The next mail request fails with this HTTP status. @param {number} status */
-    failNextMail(status) {
-      mailFailure = status;
+    /** The service's next request (with a valid key) fails with this HTTP status. @param {"stripe" | "mail"} service @param {number} status */
+    failNext(service, status) {
+      failures[service] = status;
     },
     /** Forgets every request, payment intent and e-mail. */
     reset() {
@@ -117,7 +122,7 @@ export async function startServices(keys) {
       emails.length = 0;
       intents.clear();
       idempotent.clear();
-      mailFailure = undefined;
+      failures.stripe = failures.mail = undefined;
     },
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
