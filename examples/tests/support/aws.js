@@ -9,7 +9,6 @@
  * (a Scheduled Event naming the rule). Effects are read back through boto3, never through the
  * runtime's own clients.
  */
-import { spawn } from "node:child_process";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,7 +16,9 @@ import { fileURLToPath } from "node:url";
 import { startMoto } from "../../../runtime/test/support/moto.js";
 import { httpEventFor, sqsEvent, scheduledEvent } from "../../../runtime/test/support/aws-events.js";
 import { responseOf } from "../../../runtime/test/support/aws-driver.js";
-import { byteOrder, eventBridgeExpression } from "./platform.js";
+import { byteOrder, eventBridgeExpression } from "./platform-rules.js";
+import { startContainer } from "./lambda-container.js";
+import { RECEIVE, SETTLE, PEEK, KV_GET, KV_PUT, KV_KEYS, S3_GET, S3_PUT, S3_KEYS, S3_DOWN, S3_UP } from "./boto-snippets.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEPLOY = readFileSync(join(here, "deploy_aws.py"), "utf8");
@@ -226,146 +227,3 @@ function compareScores(a, b) {
   for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? -1) !== (b[i] ?? -1)) return (a[i] ?? -1) - (b[i] ?? -1);
   return 0;
 }
-
-/**
- * A Lambda container: one Node process running lambda-host.mjs.
- * @param {string} name @param {string} root @param {string} handler @param {Record<string, string>} env
- */
-function startContainer(name, root, handler, env) {
-  const child = spawn(process.execPath, [join(here, "lambda-host.mjs"), root, handler], { cwd: root, env, stdio: ["pipe", "pipe", "pipe", "pipe"] });
-  let log = "";
-  child.stdout?.on("data", (chunk) => (log += chunk));
-  child.stderr?.on("data", (chunk) => (log += chunk));
-  /** @type {Map<number, (reply: any) => void>} */
-  const waiting = new Map();
-  let nextId = 0;
-  let buffered = "";
-  /** @type {(value: void) => void} */
-  let markReady = () => {};
-  /** @type {(error: Error) => void} */
-  let failReady = () => {};
-  const ready = new Promise((resolve, reject) => ((markReady = resolve), (failReady = reject)));
-  const replies = /** @type {import("node:stream").Readable} */ (child.stdio[3]);
-  replies.setEncoding("utf8");
-  replies.on("data", (chunk) => {
-    buffered += chunk;
-    let newline;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const message = JSON.parse(buffered.slice(0, newline));
-      buffered = buffered.slice(newline + 1);
-      if (message.ready) markReady();
-      else waiting.get(message.id)?.(message);
-    }
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.once("exit", (code) => {
-    failReady(new Error(`the Lambda container of ${name} exited (${code}):\n${log}`));
-    for (const resolve of waiting.values()) resolve({ error: { name: "Exit", message: `the container of ${name} exited (${code}):\n${log}` } });
-  });
-  return {
-    ready,
-    /** @param {unknown} event @returns {Promise<{result: any} | {error: {name: string, message: string}}>} */
-    invoke(event) {
-      const id = ++nextId;
-      return new Promise((resolve) => {
-        waiting.set(id, (reply) => {
-          waiting.delete(id);
-          resolve(reply);
-        });
-        child.stdin?.write(JSON.stringify({ id, event }) + "\n");
-      });
-    },
-    log: () => log,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGKILL");
-      await exited;
-    },
-  };
-}
-
-const RECEIVE = `
-result = []
-while len(result) < data["max"]:
-    got = sqs.receive_message(QueueUrl=data["url"], MaxNumberOfMessages=min(10, data["max"] - len(result)),
-        AttributeNames=["All"], MessageAttributeNames=["All"], WaitTimeSeconds=0).get("Messages", [])
-    if not got:
-        break
-    result.extend(got)
-`;
-const SETTLE = `
-for handle in data["done"]:
-    sqs.delete_message(QueueUrl=data["url"], ReceiptHandle=handle)
-for handle in data["again"]:
-    sqs.change_message_visibility(QueueUrl=data["url"], ReceiptHandle=handle, VisibilityTimeout=0)
-`;
-const PEEK = `
-seen = {}
-for _ in range(5):
-    for m in sqs.receive_message(QueueUrl=data["url"], MaxNumberOfMessages=10, VisibilityTimeout=0, WaitTimeSeconds=0).get("Messages", []):
-        seen[m["MessageId"]] = m["Body"]
-result = list(seen.values())
-`;
-const KV_GET = `
-item = ddb.get_item(TableName=data["table"], Key={"pk": {"S": data["key"]}}, ConsistentRead=True).get("Item")
-result = None if item is None else (item["v"]["B"] if "v" in item else b"").decode("utf-8")
-`;
-const KV_PUT = `
-requests = []
-for entry in data["items"]:
-    item = {"pk": {"S": entry["key"]}, "ls": {"S": "k"}}
-    if entry["value"] != "":
-        item["v"] = {"B": entry["value"].encode("utf-8")}
-    if entry.get("metadata") is not None:
-        item["m"] = {"S": json.dumps(entry["metadata"], separators=(",", ":"))}
-    requests.append({"PutRequest": {"Item": item}})
-for start in range(0, len(requests), 25):
-    pending = {data["table"]: requests[start:start + 25]}
-    while pending:
-        pending = ddb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or None
-`;
-const KV_KEYS = `
-result, start = [], None
-while True:
-    args = {"TableName": data["table"], "ProjectionExpression": "pk"}
-    if start: args["ExclusiveStartKey"] = start
-    page = ddb.scan(**args)
-    result += [i["pk"]["S"] for i in page["Items"] if i["pk"]["S"].startswith(data["prefix"])]
-    start = page.get("LastEvaluatedKey")
-    if not start: break
-`;
-const S3_GET = `
-try:
-    got = s3.get_object(Bucket=data["bucket"], Key=data["key"])
-    result = {"base64": base64.b64encode(got["Body"].read()).decode(), "contentType": got.get("ContentType"), "metadata": got.get("Metadata", {})}
-except s3.exceptions.NoSuchKey:
-    result = None
-`;
-const S3_PUT = `
-args = {"Bucket": data["bucket"], "Key": data["key"], "Body": base64.b64decode(data["base64"]), "Metadata": data["metadata"]}
-if data.get("contentType"): args["ContentType"] = data["contentType"]
-s3.put_object(**args)
-`;
-const S3_KEYS = `
-result = []
-for page in s3.get_paginator("list_objects_v2").paginate(Bucket=data["bucket"], Prefix=data["prefix"]):
-    result += [o["Key"] for o in page.get("Contents", [])]
-`;
-const S3_DOWN = `
-result = []
-for page in s3.get_paginator("list_objects_v2").paginate(Bucket=data["bucket"]):
-    for o in page.get("Contents", []):
-        got = s3.get_object(Bucket=data["bucket"], Key=o["Key"])
-        result.append({"key": o["Key"], "base64": base64.b64encode(got["Body"].read()).decode(),
-                       "contentType": got.get("ContentType"), "metadata": got.get("Metadata", {})})
-versions = s3.list_object_versions(Bucket=data["bucket"])
-for v in versions.get("Versions", []) + versions.get("DeleteMarkers", []):
-    s3.delete_object(Bucket=data["bucket"], Key=v["Key"], VersionId=v["VersionId"])
-s3.delete_bucket(Bucket=data["bucket"])
-`;
-const S3_UP = `
-s3.create_bucket(Bucket=data["bucket"])
-for o in data["kept"]:
-    s3.put_object(Bucket=data["bucket"], Key=o["key"], Body=base64.b64decode(o["base64"]),
-                  ContentType=o["contentType"] or "binary/octet-stream", Metadata=o["metadata"])
-`;
