@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every example's handlers on both platforms: `node --test` over examples/tests/*.test.js, where
 /// each file builds its example with this `distlang` binary (DISTLANG_BIN), runs the Lambda code
@@ -15,7 +15,9 @@ import TestSupport
         let root = RepositoryPaths.path("examples")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return folders.filter { folder in
-            ["distlang.yaml", "distlang.json"].contains { FileManager.default.fileExists(atPath: "\(root)/\(folder)/\($0)") }
+            ["distlang.yaml", "distlang.json"].contains {
+                FileManager.default.fileExists(atPath: "\(root)/\(folder)/\($0)")
+            }
         }.sorted()
     }
 
@@ -23,7 +25,8 @@ import TestSupport
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder)
         #expect(Self.examples.count >= 6)
         for example in Self.examples {
-            #expect(files.contains("\(example).test.js"), "examples/\(example) has no examples/tests/\(example).test.js")
+            #expect(
+                files.contains("\(example).test.js"), "examples/\(example) has no examples/tests/\(example).test.js")
         }
     }
 
@@ -33,7 +36,9 @@ import TestSupport
             return
         }
         if ExternalTool.find("moto_server") == nil {
-            if ExternalTool.checkersRequired { throw ExternalTool.Failure(description: "moto_server is not on PATH (pip install 'moto[server]')") }
+            if ExternalTool.checkersRequired {
+                throw ExternalTool.Failure(description: "moto_server is not on PATH (pip install 'moto[server]')")
+            }
             return
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder)
@@ -42,9 +47,11 @@ import TestSupport
             node, ["--test"] + files, in: RepositoryPaths.path("."),
             environment: ["DISTLANG_BIN": CommandRunner.distlangPath], timeout: 600)
         #expect(!result.timedOut, "node --test timed out")
-        #expect(
-            result.exitCode == 0,
-            "node --test failed:\n\(NodeTestReport.summary(result.stdout))\n\(NodeTestReport.failures(result.stdout))\n\(result.stderr.suffix(2000))")
+        let report = [
+            NodeTestReport.summary(result.stdout), NodeTestReport.failures(result.stdout),
+            String(result.stderr.suffix(2000)),
+        ]
+        #expect(result.exitCode == 0, "node --test failed:\n\(report.joined(separator: "\n"))")
         #expect(result.stdout.contains("# fail 0"))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The runtime's own suites (`node --test` in runtime/: the core, both adapters' contract cases,
 /// the AWS clients against a real moto_server), run from `swift test` so CI runs them with the rest.
@@ -15,7 +15,9 @@ import TestSupport
         }
         let result = CommandRunner.run(node, ["--test"], in: RepositoryPaths.path("runtime"), timeout: 600)
         #expect(!result.timedOut, "node --test timed out")
-        #expect(result.exitCode == 0, "node --test failed:\n\(NodeTestReport.summary(result.stdout))\n\(NodeTestReport.failures(result.stdout))")
+        #expect(
+            result.exitCode == 0,
+            "node --test failed:\n\(NodeTestReport.summary(result.stdout))\n\(NodeTestReport.failures(result.stdout))")
         #expect(result.stdout.contains("# fail 0"))
     }
 }
