@@ -41,10 +41,10 @@ extension SpecCompiler {
         return compiler
     }
 
-    /// What `distlang deploy` compiles with: the shipped checkers, except that a Cloudflare store
-    /// several Workers share may lack its id (the wrangler deploy finds or creates it; the other
-    /// deploy paths do not read it).
-    public static var deploying: SpecCompiler {
+    /// What `distlang deploy` and `distlang dev` compile with: the shipped checkers, except that a
+    /// Cloudflare store several Workers share may lack its id in `targets.cloudflare.ids` (the
+    /// wrangler deploy finds or creates it, the other deploy paths and `dev` do not read it).
+    public static var withoutStoreIDRule: SpecCompiler {
         var compiler = SpecCompiler()
         compiler.targetCheckers = TargetEmitters.checkers(requiresSharedStoreIDs: false)
         return compiler

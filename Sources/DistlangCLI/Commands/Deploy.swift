@@ -47,7 +47,7 @@ struct Deploy: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let compiled = try SpecRun.compile(spec, compiler: .deploying)
+        let compiled = try SpecRun.compile(spec, compiler: .withoutStoreIDRule)
         let environment = env ?? AppModel.defaultEnvironment
         guard let model = compiled.models.first(where: { $0.environment == environment }) else {
             let names = compiled.models.map(\.environment).sorted().joined(separator: ", ")

@@ -59,7 +59,7 @@ struct Dev: ParsableCommand {
         guard !input.isStandardInput else {
             throw SpecRun.usage("distlang dev needs a spec file, not standard input: it watches the file for changes")
         }
-        let compiled = try SpecRun.compile(spec)
+        let compiled = try SpecRun.compile(spec, compiler: .withoutStoreIDRule)
         let model = try Self.environment(env, of: compiled)
         let specDirectory = DevPaths.absolute(compiled.specDirectory)
         let paths = DevPaths(

@@ -118,7 +118,7 @@ final class DevSession {
     private func respond(to changed: [String]) {
         let names = changed.map(shown).joined(separator: ", ")
         Terminal.write("distlang dev: \(names) changed\n")
-        let compiled = SpecRun.report(input)
+        let compiled = SpecRun.report(input, compiler: .withoutStoreIDRule)
         if compiled.hasErrors || compiled.isIOError {
             Terminal.writeError("distlang dev: the spec has errors; still running the previous version\n")
             return

@@ -18,7 +18,7 @@ enum SpecRun {
 
     /// Compiles the spec and prints its diagnostics as text, with the error count when it has errors
     /// (as `validate` prints them); the caller decides what an invalid spec means. `compiler`: the
-    /// shipped one, or `deploy`'s (`SpecCompiler.deploying`).
+    /// shipped one, or `deploy` and `dev`'s (`SpecCompiler.withoutStoreIDRule`).
     static func report(
         _ input: SpecInput, strict: Bool = false, recordingProvenance: Bool = false, compiler shipped: SpecCompiler = .shipped
     ) -> CompiledSpec {

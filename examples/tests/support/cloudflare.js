@@ -179,7 +179,9 @@ export async function startCloudflare(build, options) {
 
     kv(name) {
       const binding = resourceOf(name, "kv").binding;
-      const kv = /** @type {MemoryKV} */ (shared(stores.kv, binding, () => new MemoryKV()));
+      // The store the Workers share: by the namespace's id when wrangler.toml gives one.
+      const id = configs.flatMap((c) => c.kv_namespaces ?? []).find((kv) => kv.binding === binding)?.id;
+      const kv = /** @type {MemoryKV} */ (shared(stores.kv, id ?? binding, () => new MemoryKV()));
       return {
         get: (key) => kv.get(key),
         put: (key, value, put = {}) => kv.put(key, value, put),

@@ -75,7 +75,10 @@ if plan.get("bucket"):
 
 secret_arns = {}
 for name, secret_id in plan.get("secrets", {}).items():
-    secret_arns[name] = secrets.create_secret(Name=secret_id, SecretString="value of " + name)["ARN"]
+    try:
+        secret_arns[name] = secrets.create_secret(Name=secret_id, SecretString="value of " + name)["ARN"]
+    except secrets.exceptions.ResourceExistsException:
+        secret_arns[name] = secrets.describe_secret(SecretId=secret_id)["ARN"]
 
 work = tempfile.mkdtemp(prefix="distlang-deployed-")
 variables = {}
@@ -108,14 +111,13 @@ for function, physical in plan["functions"].items():
 
 def invoke(function, event):
     root, env = variables[function + " run"]
-    path = os.path.join(work, "event.json")
+    path, result_path = os.path.join(work, "event.json"), os.path.join(work, "result.json")
     json.dump(event, open(path, "w"))
-    run = subprocess.run(["node", plan["invoke"], root, path], env=env, capture_output=True, text=True, timeout=60)
-    try:
-        result = json.loads(run.stdout)
-    except ValueError:
-        result = None
-    return {"exit": run.returncode, "result": result, "stderr": run.stderr[-2000:]}
+    if os.path.exists(result_path):
+        os.remove(result_path)
+    run = subprocess.run(["node", plan["invoke"], root, path, result_path], env=env, capture_output=True, text=True, timeout=60)
+    result = json.load(open(result_path)) if os.path.exists(result_path) else None
+    return {"exit": run.returncode, "result": result, "logs": run.stdout[-2000:], "stderr": run.stderr[-2000:]}
 
 
 for action in plan["actions"]:
