@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "DistlangCLI",
             dependencies: [
-                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild",
+                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild", "DistlangRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
