@@ -104,6 +104,10 @@ let package = Package(
             exclude: ["Cases", "Goldens"]),
         .testTarget(name: "DistlangPackageTests", dependencies: ["DistlangPackage", "DistlangCore", "TestSupport"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
+        .testTarget(
+            name: "DistlangTypeScriptTests",
+            dependencies: ["DistlangRuntime", "DistlangPackage", "DistlangSpec", "DistlangModel", "DistlangCore", "TestSupport"],
+            exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "DistlangRuntimeTests", dependencies: ["DistlangRuntime", "DistlangModel", "TestSupport"]),
         .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),
         .testTarget(

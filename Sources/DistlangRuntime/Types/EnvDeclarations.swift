@@ -61,7 +61,9 @@ struct FunctionDeclarations {
     }
 
     private var env: String {
-        var out = "/** The `env` of function \(shape.name). */\nexport interface \(name)Env {\n"
+        var out = "/** The `env` of function \(shape.name). */\nexport interface \(name)Env {"
+        guard !shape.members.isEmpty else { return out + "}\n" }
+        out += "\n"
         for member in shape.members {
             var types: [String] = []
             for entry in member.byEnvironment where !types.contains(entry.type) { types.append(entry.type) }
@@ -71,21 +73,23 @@ struct FunctionDeclarations {
         return out + "}\n"
     }
 
-    /// `variable`, `kv sessions, readwrite`, or per environment when they differ.
+    /// `variable`, `kv sessions, readwrite`, `kv sessions: read in production, readwrite in staging`, each
+    /// with the environments it is in when it is not in all of them.
     private func describe(_ member: FunctionShape.Member) -> String {
-        var groups: [(what: String, environments: [String])] = []
+        var groups: [(access: String?, environments: [String])] = []
         for entry in member.byEnvironment {
-            if let i = groups.firstIndex(where: { $0.what == entry.what }) {
+            if let i = groups.firstIndex(where: { $0.access == entry.access }) {
                 groups[i].environments.append(entry.environment)
             } else {
-                groups.append((entry.what, [entry.environment]))
+                groups.append((entry.access, [entry.environment]))
             }
         }
         if groups.count == 1 {
             let only = shape.isEverywhere(member) ? "" : "; only in \(groups[0].environments.joined(separator: ", "))"
-            return groups[0].what + only
+            return member.subject + (groups[0].access.map { ", " + $0 } ?? "") + only
         }
-        return groups.map { "\($0.what) in \($0.environments.joined(separator: ", "))" }.joined(separator: "; ")
+        let each = groups.map { "\($0.access ?? "absent") in \($0.environments.joined(separator: ", "))" }
+        return member.subject + ": " + each.joined(separator: ", ") + (shape.isEverywhere(member) ? "" : "; absent elsewhere")
     }
 
     /// The union of the function's routes; nothing when it has none.
@@ -117,20 +121,19 @@ struct FunctionDeclarations {
 
     private var handler: String {
         let generic = shape.queue == .nowhere ? "" : "<Body = unknown>"
-        var out = """
+        let out = """
             /** Function \(shape.name)'s module: `const handler: \(name)Handler = { ... }; export default handler;` */
             export interface \(name)Handler\(generic) {
-
             """
         let context = shape.routes.isEmpty ? "\(name)Context" : "ContextBase"
-        out += method("fetch", shape.fetch, "request: Request, env: \(name)Env, ctx: \(name)Context", returns: "Response | Promise<Response>")
+        var methods = method("fetch", shape.fetch, "request: Request, env: \(name)Env, ctx: \(name)Context", returns: "Response | Promise<Response>")
         if shape.queue != .nowhere {
             let queue = "MessageBatch<Body, \(literals(shape.queues))>"
-            out += method("queue", shape.queue, "batch: \(queue), env: \(name)Env, ctx: \(context)", returns: "void | Promise<void>")
+            methods += method("queue", shape.queue, "batch: \(queue), env: \(name)Env, ctx: \(context)", returns: "void | Promise<void>")
         }
         let controller = "ScheduledController<\(literals(shape.crons))>"
-        out += method("scheduled", shape.scheduled, "controller: \(controller), env: \(name)Env, ctx: \(context)", returns: "void | Promise<void>")
-        return out + "}\n"
+        methods += method("scheduled", shape.scheduled, "controller: \(controller), env: \(name)Env, ctx: \(context)", returns: "void | Promise<void>")
+        return out + (methods.isEmpty ? "" : "\n" + methods) + "}\n"
     }
 
     private func method(_ name: String, _ presence: FunctionShape.Presence, _ parameters: String, returns: String) -> String {

@@ -13,8 +13,10 @@ struct FunctionShape {
         enum Category: Int { case variable, secret, binding }
         var name: String
         var category: Category
-        /// Per environment the member is in: its TypeScript type and what it is, in words.
-        var byEnvironment: [(environment: String, type: String, what: String)] = []
+        /// What it is, in words: `variable`, `secret`, `kv sessions`.
+        var subject: String
+        /// Per environment the member is in: its TypeScript type and the access, for a resource.
+        var byEnvironment: [(environment: String, type: String, access: String?)] = []
     }
 
     var name: String
@@ -48,12 +50,12 @@ struct FunctionShape {
     private mutating func add(_ f: FunctionModel, of model: AppModel) {
         let environment = model.environment
         environments.append(environment)
-        for variable in f.env { record(variable.name, .variable, environment, "string", "variable") }
-        for secret in f.secrets { record(secret, .secret, environment, "string", "secret") }
+        for variable in f.env { record(variable.name, .variable, "variable", environment, "string") }
+        for secret in f.secrets { record(secret, .secret, "secret", environment, "string") }
         for use in f.uses {
             guard let resource = model.resource(named: use.resource) else { continue }
             let type = RuntimeDeclarations.handleType(resource.kind.rawValue, use.access.rawValue)
-            record(resource.bindingName, .binding, environment, type, "\(resource.kind.rawValue) \(resource.name), \(use.access.rawValue)")
+            record(resource.bindingName, .binding, "\(resource.kind.rawValue) \(resource.name)", environment, type, access: use.access.rawValue)
         }
         for route in f.routes where !routes.contains(route) { routes.append(route) }
         if let queue = f.consumes?.queue, !queues.contains(queue) { queues.append(queue) }
@@ -63,11 +65,13 @@ struct FunctionShape {
         if !f.schedules.isEmpty { scheduledIn += 1 }
     }
 
-    private mutating func record(_ name: String, _ category: Member.Category, _ environment: String, _ type: String, _ what: String) {
+    private mutating func record(
+        _ name: String, _ category: Member.Category, _ subject: String, _ environment: String, _ type: String, access: String? = nil
+    ) {
         if let i = members.firstIndex(where: { $0.name == name }) {
-            members[i].byEnvironment.append((environment, type, what))
+            members[i].byEnvironment.append((environment, type, access))
         } else {
-            members.append(Member(name: name, category: category, byEnvironment: [(environment, type, what)]))
+            members.append(Member(name: name, category: category, subject: subject, byEnvironment: [(environment, type, access)]))
         }
     }
 
