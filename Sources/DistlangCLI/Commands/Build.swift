@@ -42,6 +42,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let pipeline = try BuildPipeline(spec: spec, out: out, environments: env, targets: target, cloudFormationFormats: cfnFormat.formats)
+        if let stale = TypesFile.staleness(of: pipeline.compiled) { DiagnosticOutput(format: .text).emit([stale]) }
         let writer = OutputWriter()
         let previous = StageTimings.measure("previous build") { writer.previousManifest(in: pipeline.outDirectory) }
         let report: WriteReport

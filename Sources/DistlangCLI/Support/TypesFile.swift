@@ -27,7 +27,7 @@ enum TypesFile {
         guard let data = FileManager.default.contents(atPath: path), case .success(let expected) = text(for: compiled),
               Data(expected.utf8) != data else { return nil }
         return .warning(
-            "types.stale", "\(path) is out of date: the spec has changed since `distlang types` wrote it",
+            "types.stale", "these TypeScript declarations are out of date: the spec has changed since `distlang types` wrote them",
             at: SourceLocation(file: path, line: 1, column: 1),
             hint: "run `distlang types\(compiled.file == SpecInput.standardInputName ? "" : " " + compiled.file)` to regenerate it")
     }
