@@ -59,7 +59,7 @@ let package = Package(
             name: "DistlangBuild",
             dependencies: [
                 "DistlangCore", "DistlangLoader", "DistlangSpec", "DistlangModel", "DistlangRender",
-                "DistlangCloudflare", "DistlangAWS",
+                "DistlangCloudflare", "DistlangAWS", "DistlangPackage",
             ]),
         // Code roots: the files a function imports, and deterministic zips of them (docs/packaging.md).
         .target(name: "DistlangPackage", dependencies: ["DistlangCore", "CZlib"]),

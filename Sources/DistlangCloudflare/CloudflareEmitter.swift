@@ -45,16 +45,19 @@ public struct CloudflareEmitter: TargetEmitter {
             }
         }
 
-        // Terraform: one root per environment.
+        output.files += WorkerEntries.files(wranglerPlans, options: options)
+
+        // Terraform: one root per environment, each Worker uploaded as a bundle the build makes.
         let terraform = TerraformTranslator(options: options)
-        for plan in plans where plan.settings.outputs.contains(.terraform) {
+        let terraformPlans = plans.filter { $0.settings.outputs.contains(.terraform) }
+        for plan in terraformPlans {
             let root = terraform.translate(plan)
             output.files += root.files
             output.resources += root.resources
             output.diagnostics += root.diagnostics
         }
+        output.bundles = WorkerEntries.bundles(terraformPlans)
 
-        output.files += WorkerEntries.files(plans, options: options)
         output.notes = CloudflareNotes(plans: plans).notes()
         return output
     }

@@ -9,6 +9,9 @@ public struct TargetOutput: Sendable {
     /// Short lines for the build summary: approximations, steps the user must take first.
     public var notes: [String]
     public var diagnostics: [Diagnostic]
+    /// Worker bundles the build makes with esbuild after emitting (Cloudflare's Terraform uploads one
+    /// file per Worker).
+    public var bundles: [WorkerBundle] = []
 
     public init(files: [EmittedFile] = [], resources: [EmittedResource] = [], notes: [String] = [], diagnostics: [Diagnostic] = []) {
         self.files = files
@@ -22,6 +25,7 @@ public struct TargetOutput: Sendable {
         resources += other.resources
         notes += other.notes
         diagnostics += other.diagnostics
+        bundles += other.bundles
     }
 }
 
@@ -177,4 +181,33 @@ public func joinPath(_ parts: String...) -> String {
     }
     if absolute { return "/" + out.joined(separator: "/") }
     return out.isEmpty ? "." : out.joined(separator: "/")
+}
+
+/// One Worker's bundle: its generated entry and the runtime it imports, for a work folder holding
+/// `entries/<function>.mjs`, `runtime/` and `app` (a link to the spec's folder), which esbuild
+/// turns into one ES module.
+public struct WorkerBundle: Sendable {
+    public var function: String
+    /// Where the bundle goes, one copy per environment the Worker exists in
+    /// (`cloudflare/bundle/<env>/<function>.mjs`).
+    public var outputs: [(environment: String, path: String)]
+    /// The entry (`entries/<function>.mjs`), importing the user's module from `../app/<source>` and the
+    /// runtime from `../runtime/`.
+    public var entry: String
+    /// The runtime files the entry needs, by path under `runtime/`.
+    public var runtimeFiles: [(path: String, text: String)]
+
+    public init(
+        function: String, outputs: [(environment: String, path: String)], entry: String,
+        runtimeFiles: [(path: String, text: String)]
+    ) {
+        self.function = function
+        self.outputs = outputs
+        self.entry = entry
+        self.runtimeFiles = runtimeFiles
+    }
+
+    /// The work folder's link to the spec's folder, and its runtime folder.
+    public static let appFolder = "app"
+    public static let runtimeFolder = "runtime"
 }

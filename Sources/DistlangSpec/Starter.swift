@@ -66,20 +66,17 @@ public enum Starter {
     }
 
     static let handler = """
-        // The `hello` function. Cloudflare calls the default export's `fetch`; AWS calls `handler`.
-        // The key-value store `visits` is env.VISITS on Cloudflare; on AWS its DynamoDB table name is
-        // process.env.VISITS_TABLE.
+        // The `hello` function: one module that runs unchanged on Cloudflare Workers, AWS Lambda and
+        // `distlang dev` (docs/runtime.md). The spec's routes reach `fetch` with ctx.route; the kv
+        // store `visits` is env.VISITS on every platform.
         export default {
-          async fetch(request, env) {
-            const name = new URL(request.url).pathname.split("/")[2] ?? "world";
-            return new Response(`${env.GREETING}, ${name}!`);
+          async fetch(request, env, ctx) {
+            const name = ctx.route.params.name ?? "world";
+            const visits = Number((await env.VISITS.get(name)) ?? "0") + 1;
+            await env.VISITS.put(name, String(visits));
+            return Response.json({ message: `${env.GREETING}, ${name}!`, visits });
           },
         };
-
-        export async function handler(event) {
-          const name = event.pathParameters?.name ?? "world";
-          return { statusCode: 200, body: `${process.env.GREETING}, ${name}!` };
-        }
 
         """
 }

@@ -20,6 +20,7 @@ struct DiffBaselineTests {
         let dir = RepositoryPaths.temporaryDirectory("distlang-baseline")
         try FileManager.default.copyItem(
             atPath: RepositoryPaths.path("\(DiffScenarioTests.fixtures)/base.yaml"), toPath: dir.appendingPathComponent("distlang.yaml").path)
+        try HandlerStubs.write(forSpecAt: dir.appendingPathComponent("distlang.yaml").path)
         let base = dir.appendingPathComponent("base")
         switch situation {
         case .implicitFirstBuild: return (dir, [])

@@ -13,10 +13,12 @@ struct DiffScenarioTests {
         let dir = RepositoryPaths.temporaryDirectory("distlang-diff")
         let spec = dir.appendingPathComponent("distlang.yaml")
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(fixtures)/\(base).yaml"), toPath: spec.path)
+        try HandlerStubs.write(forSpecAt: spec.path)
         let build = CommandRunner.distlang(["build", spec.path])
         #expect(build.exitCode == 0, "\(build.stderr)")
         try FileManager.default.removeItem(at: spec)
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(fixtures)/\(scenario).yaml"), toPath: spec.path)
+        try HandlerStubs.write(forSpecAt: spec.path)
         return dir
     }
 

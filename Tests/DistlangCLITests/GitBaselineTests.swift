@@ -16,9 +16,11 @@ struct GitBaselineTests {
         try "dist/\n".write(to: root.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         let spec = app.appendingPathComponent("distlang.yaml")
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(DiffScenarioTests.fixtures)/base.yaml"), toPath: spec.path)
-        try GitRepositoryFixture.commit(root, "base", files: [".gitignore", folder == "." ? "distlang.yaml" : folder + "/distlang.yaml"])
+        try HandlerStubs.write(forSpecAt: spec.path)
+        try GitRepositoryFixture.commit(root, "base", files: [".gitignore", folder == "." ? "." : folder])
         try FileManager.default.removeItem(at: spec)
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("\(DiffScenarioTests.fixtures)/\(scenario).yaml"), toPath: spec.path)
+        try HandlerStubs.write(forSpecAt: spec.path)
         // dist/ holds a build of the working tree's spec: comparing with it would show nothing.
         #expect(CommandRunner.distlang(["build", spec.path]).exitCode == 0)
         return (root, app)

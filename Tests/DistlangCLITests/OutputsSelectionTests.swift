@@ -40,6 +40,7 @@ struct OutputsSelectionTests {
         let dir = RepositoryPaths.temporaryDirectory("distlang-outputs")
         let spec = dir.appendingPathComponent("distlang.yaml")
         try Self.spec.write(to: spec, atomically: true, encoding: .utf8)
+        try HandlerStubs.write(forSpecAt: spec.path)
         let r = CommandRunner.distlang(["build"], in: dir.path)
         #expect(r.exitCode == 0, "\(r.stderr)")
         let written = files(dir.appendingPathComponent("dist"))

@@ -17,13 +17,16 @@ import Testing
         #expect(output.files.map(\.path).filter { !runtime.contains($0) } == [
             "cloudflare/wrangler/api/wrangler.toml", "cloudflare/wrangler/fulfil/wrangler.toml",
             "cloudflare/wrangler/nightly/wrangler.toml", "cloudflare/wrangler/reports/wrangler.toml",
+            "cloudflare/wrangler/api/entry.mjs", "cloudflare/wrangler/fulfil/entry.mjs",
+            "cloudflare/wrangler/nightly/entry.mjs", "cloudflare/wrangler/reports/entry.mjs",
             "cloudflare/terraform/production/main.tf", "cloudflare/terraform/production/outputs.tf",
             "cloudflare/terraform/production/variables.tf", "cloudflare/terraform/production/versions.tf",
             "cloudflare/terraform/staging/main.tf", "cloudflare/terraform/staging/outputs.tf",
             "cloudflare/terraform/staging/variables.tf", "cloudflare/terraform/staging/versions.tf",
-            "cloudflare/wrangler/api/entry.mjs", "cloudflare/wrangler/fulfil/entry.mjs",
-            "cloudflare/wrangler/nightly/entry.mjs", "cloudflare/wrangler/reports/entry.mjs",
         ])
+        // Cloudflare's Terraform uploads a bundle of each Worker, which the build makes.
+        #expect(output.bundles.map(\.function) == ["api", "fulfil", "nightly", "reports"])
+        #expect(output.bundles.first?.outputs.map(\.path) == ["cloudflare/bundle/production/api.mjs", "cloudflare/bundle/staging/api.mjs"])
         // The Workers adapter and the core, and nothing of another platform's adapter.
         #expect(runtime.contains("cloudflare/wrangler/_distlang/runtime/adapters/cloudflare-workers/index.js"))
         #expect(runtime.contains("cloudflare/wrangler/_distlang/runtime/core/app.js"))

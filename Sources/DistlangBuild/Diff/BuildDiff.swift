@@ -4,8 +4,10 @@ import DistlangModel
 /// The difference between a previous build (its manifest) and the build the spec would produce now.
 public struct BuildDiff: Sendable {
     public var environments: [EnvironmentDiff]
+    /// Functions whose code changed (the same code serves every environment, so listed once).
+    public var code: [CodeChange] = []
 
-    public var isEmpty: Bool { environments.allSatisfy(\.isEmpty) }
+    public var isEmpty: Bool { environments.allSatisfy(\.isEmpty) && code.isEmpty }
     public var hasDataLoss: Bool { environments.contains { $0.resources.contains(where: \.isDataLoss) } }
     /// The previous build the diff compares with.
     public var baseline: Baseline.Origin?

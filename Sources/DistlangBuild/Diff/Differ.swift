@@ -25,6 +25,6 @@ public struct Differ {
             ComparisonKeys.assignSignatures(&resources, old: oldResources, new: newResources)
             result.append(EnvironmentDiff(name: env, status: status, model: model, access: access, resources: resources))
         }
-        return BuildDiff(environments: result)
+        return BuildDiff(environments: result, code: CodeDiffer.changes(old: previous?.code, new: current.code))
     }
 }

@@ -30,6 +30,8 @@ public struct Manifest: Sendable, Equatable {
     public var models: [String: Value]
     public var resources: [EmittedResource]
     public var files: [FileEntry]
+    /// Each function's code, sorted by function (empty when the build did not package code).
+    public var code: [FunctionCode]
 
     /// A written file.
     public struct FileEntry: Sendable, Equatable {
@@ -49,7 +51,7 @@ public struct Manifest: Sendable, Equatable {
 
     public init(
         toolVersion: String = DistlangTool.version, specFile: String, specSHA256: String, models: [String: Value],
-        resources: [EmittedResource], files: [FileEntry]
+        resources: [EmittedResource], files: [FileEntry], code: [FunctionCode] = []
     ) {
         self.toolVersion = toolVersion
         self.specFile = specFile
@@ -57,6 +59,7 @@ public struct Manifest: Sendable, Equatable {
         self.models = models
         self.resources = resources
         self.files = files
+        self.code = code.sorted { $0.function < $1.function }
     }
 
     /// The environments and targets present.

@@ -27,13 +27,22 @@ public enum ManifestCoding {
             }
             targets[t.rawValue] = ["resources": .array(ResourceKey.sorted(resources).map(value)), "files": .object(files_)]
         }
-        return [
+        var root: JSONObject = [
             "manifest_version": .integer(Int64(Manifest.formatVersion)),
             "tool": ["name": .string(DistlangTool.name), "version": .string(m.toolVersion)],
             "spec": ["file": .string(m.specFile), "sha256": .string(m.specSHA256)],
             "environments": .object(JSONObject(m.models.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
             "targets": .object(targets),
         ]
+        if !m.code.isEmpty {
+            root["code"] = .object(JSONObject(m.code.map { code in
+                (code.function, [
+                    "sha256": .string(code.sha256),
+                    "files": .object(JSONObject(code.files.map { ($0.path, Value.string($0.sha256)) })),
+                ])
+            }))
+        }
+        return .object(root)
     }
 
     static func value(_ r: EmittedResource) -> Value {
@@ -68,9 +77,16 @@ public enum ManifestCoding {
         }
         var models: [String: Value] = [:]
         for (env, model) in value["environments"]?.objectValue?.entries.map({ ($0, $1) }) ?? [] { models[env] = model }
+        // Manifests written before code was packaged have no `code`.
+        var code: [FunctionCode] = []
+        for (function, entry) in value["code"]?.objectValue?.entries.map({ ($0, $1) }) ?? [] {
+            let entries = entry["files"]?.objectValue?.entries.map { ($0, $1) } ?? []
+            code.append(FunctionCode(function: function, files: entries.compactMap { path, sha in sha.stringValue.map { (path, $0) } }))
+        }
         return .success(Manifest(
             toolVersion: value["tool"]?["version"]?.stringValue ?? "?", specFile: value["spec"]?["file"]?.stringValue ?? "",
-            specSHA256: value["spec"]?["sha256"]?.stringValue ?? "", models: models, resources: resources, files: files))
+            specSHA256: value["spec"]?["sha256"]?.stringValue ?? "", models: models, resources: resources, files: files,
+            code: code))
     }
 
     private static func resource(_ v: Value, target: TargetKind) -> EmittedResource? {

@@ -1,3 +1,4 @@
+import DistlangCore
 import DistlangModel
 
 /// What to build: which environments and targets, in which CloudFormation formats.
@@ -9,8 +10,12 @@ public struct BuildRequest: Sendable {
     public var cloudFormationFormats: Set<CloudFormationFormat>
     /// The spec file's folder as seen from the output folder (see `EmitOptions`).
     public var specDirectoryFromOutput: String
-    /// The files the spec references (see `EmitOptions`).
+    /// The files the spec references (see `EmitOptions`). Nil: the code is not packaged (no user
+    /// modules in the code roots, no zips, no bundles, no code digests).
     public var specFiles: (any SpecFiles)?
+    /// Where a JSON pointer of the spec is written, for problems the package stage finds with a
+    /// function's `source`.
+    public var locateInSpec: (@Sendable (JSONPointer) -> SourceLocation?)?
 
     public init(
         environments: Set<String>? = nil, targets: Set<TargetKind>? = nil,

@@ -39,6 +39,7 @@ public struct Builder {
         var resources: [EmittedResource] = []
         var notes: [TargetKind: [String]] = [:]
         var diagnostics: [Diagnostic] = []
+        var bundles: [WorkerBundle] = []
         for emitter in emitters.sorted(by: { $0.target < $1.target }) where scope.targets.contains(emitter.target) {
             // Every environment goes in (files such as wrangler.toml hold them all); the output is
             // then cut down to the environments asked for.
@@ -54,6 +55,23 @@ public struct Builder {
             }
             notes[emitter.target] = output.notes
             diagnostics += output.diagnostics
+            bundles += output.bundles.map { bundle in
+                var covered = bundle
+                covered.outputs = bundle.outputs.filter { scope.covers(environment: $0.environment) }
+                return covered
+            }.filter { !$0.outputs.isEmpty }
+        }
+        var code: [FunctionCode] = []
+        if let specFiles = request.specFiles, !diagnostics.hasErrors {
+            let source: any CodeSource = (specFiles as? DirectorySpecFiles).map(DirectoryCodeSource.init) ?? SpecFilesCodeSource(files: specFiles)
+            let packaged = StageTimings.measure("package") {
+                CodePackager(source: source, locate: request.locateInSpec)
+                    .package(models: models, emitted: files.map(\.file), bundles: bundles)
+            }
+            files += packaged.files.map { ($0, $0.path.hasPrefix("aws/") ? TargetKind.aws : .cloudflare) }
+            code = packaged.code
+            diagnostics += packaged.diagnostics
+            if !packaged.notes.isEmpty { notes[.cloudflare, default: []] += packaged.notes }
         }
         files.sort { $0.file.path < $1.file.path }
         let manifest = StageTimings.measure("manifest") { () -> Manifest in
@@ -64,7 +82,8 @@ public struct Builder {
                 resources: ResourceKey.sorted(resources),
                 files: files.indices.map {
                     Manifest.FileEntry(path: files[$0].file.path, sha256: digests[$0], target: files[$0].target, environment: files[$0].file.environment)
-                })
+                },
+                code: code)
         }
         return BuildPlan(files: files, manifest: manifest, scope: scope, notes: notes, diagnostics: diagnostics)
     }

@@ -18,11 +18,13 @@ struct BuildPipeline {
         compiled = try SpecRun.compile(spec)
         self.spec = compiled.file
         outDirectory = out ?? BuildPaths.defaultOutput(forSpec: compiled.file)
-        request = BuildRequest(
+        var request = BuildRequest(
             environments: environments.isEmpty ? nil : Set(environments), targets: targets.isEmpty ? nil : Set(targets),
             cloudFormationFormats: cloudFormationFormats,
             specDirectoryFromOutput: BuildPaths.relative(from: outDirectory, to: compiled.specDirectory),
             specFiles: DirectorySpecFiles(compiled.specDirectory))
+        if let sourceMap = compiled.document?.sourceMap { request.locateInSpec = { sourceMap.location(of: $0) } }
+        self.request = request
         do {
             plan = try Builder(emitters: TargetEmitters.all).plan(
                 models: compiled.models, specFile: compiled.file, specText: compiled.text ?? "", request: request)

@@ -58,7 +58,7 @@ struct GitRepository: Sendable {
         let exists = try Self.run(["cat-file", "-e", "\(commit):\(path)"], in: top.path)
         guard exists.status == 0 else { return nil }
         let result = try Self.run(["cat-file", "blob", "\(commit):\(path)"], in: top.path)
-        guard result.status == 0 else { throw Failure(description: "git cat-file: \(result.message)") }
+        guard result.status == 0 else { throw Failure(description: "git cat-file: \(result.errorText)") }
         return result.output
     }
 
@@ -66,59 +66,16 @@ struct GitRepository: Sendable {
     /// the top folder and sorted.
     func files(under folder: String, at commit: String) throws -> [String] {
         let result = try Self.run(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], in: top.path)
-        guard result.status == 0 else { throw Failure(description: "git ls-tree: \(result.message)") }
+        guard result.status == 0 else { throw Failure(description: "git ls-tree: \(result.errorText)") }
         return result.output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.sorted()
     }
 
-    private struct Result {
-        var status: Int32
-        var output: [UInt8]
-        var error: [UInt8]
-        var message: String {
-            let text = String(decoding: error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty ? "failed" : text
-        }
-    }
-
     /// Runs git in `directory` with a fixed, non-interactive environment.
-    private static func run(_ arguments: [String], in directory: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "-c", "core.quotepath=off"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw Failure(description: "cannot run git: \(error.localizedDescription)") }
-        // Standard error is read on another thread so that neither pipe can fill up and stall git.
-        let errorData = PipeReader(err.fileHandleForReading)
-        let output = [UInt8](out.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
-        if process.terminationReason == .exit && process.terminationStatus == 127 {
-            throw Failure(description: "cannot run git: it is not installed (or not on PATH)")
-        }
-        return Result(status: process.terminationStatus, output: output, error: errorData.finish())
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class PipeReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func finish() -> [UInt8] {
-        done.wait()
-        return [UInt8](data)
+    private static func run(_ arguments: [String], in directory: String) throws -> ProcessRun {
+        let result = ProcessRun.run(
+            "git", ["-C", directory, "-c", "core.quotepath=off"] + arguments,
+            environment: ["GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"])
+        if result.status == 127 { throw Failure(description: "cannot run git: it is not installed (or not on PATH)") }
+        return result
     }
 }

@@ -13,6 +13,12 @@ enum JSONReport {
             ],
         ]
         if let b = diff.baseline { root["baseline"] = baseline(b) }
+        root["code"] = .array(diff.code.map { change in
+            [
+                "function": .string(change.function), "change": .string(change.kind.rawValue),
+                "files": .array(change.files.map { ["path": .string($0.path), "change": .string($0.kind.rawValue)] }),
+            ]
+        })
         root["environments"] = .array(diff.environments.map(environment))
         return JSONWriter(indent: 2).string(.object(root)) + "\n"
     }

@@ -18,6 +18,13 @@ struct MarkdownReport {
         out += "\n\n"
         if options.summary { return out + summaryTable(diff) }
         out += section(diff, title: ":warning: Data loss", count: c.dataLoss, where: \.isDataLoss)
+        if !diff.code.isEmpty {
+            out += "#### Code\n\n"
+            for change in diff.code {
+                out += "- \(Self.escape(change.headline)): " + change.files.map { "`\(CodeDiffer.symbol($0.kind)) \(Self.escapeCode($0.path))`" }.joined(separator: ", ") + "\n"
+            }
+            out += "\n"
+        }
         out += section(diff, title: "Orphaned: kept in the cloud with their data, no longer managed", count: c.orphaned) { $0.dataFate == .orphaned }
         for env in diff.environments where !env.isEmpty {
             out += "#### \(env.name)\(env.status == .present ? "" : " (environment \(env.status.rawValue))")\n\n"

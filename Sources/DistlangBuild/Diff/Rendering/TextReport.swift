@@ -11,6 +11,7 @@ struct TextReport {
         if diff.isEmpty {
             lines.append(ReportLine(0, "no changes"))
         } else {
+            lines += codeLines(diff)
             lines += options.summary ? summaryLines(diff) : environmentLines(diff)
             lines.append(ReportLine(0, "summary: \(ChangeLines.counts(diff))"))
         }
@@ -30,6 +31,19 @@ struct TextReport {
             for group in ChangeGroups.groups(env.resources, verbose: options.verbose) {
                 lines.append(ReportLine(2, group.title + ":"))
                 for shown in group.changes { lines += changeLines.lines(shown, indent: 4) }
+            }
+        }
+        return lines
+    }
+
+    /// `code:` then each function whose code changed, with its files.
+    private func codeLines(_ diff: BuildDiff) -> [ReportLine] {
+        guard !diff.code.isEmpty else { return [] }
+        var lines = [ReportLine(0, "code:", .heading)]
+        for change in diff.code {
+            lines.append(ReportLine(2, change.headline))
+            if !options.summary {
+                lines += change.files.map { ReportLine(4, "\(CodeDiffer.symbol($0.kind)) \($0.path)") }
             }
         }
         return lines
