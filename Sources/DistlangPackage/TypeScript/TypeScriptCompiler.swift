@@ -94,10 +94,13 @@ public struct TypeScriptCompiler: Sendable {
 
 /// Converts esbuild's 0-based UTF-8 byte columns into 1-based Unicode scalar columns (as every
 /// distlang diagnostic counts them), reading each file once.
-struct SourceColumns {
+public struct SourceColumns {
     private var lines: [String: [Substring]] = [:]
 
-    mutating func column(file: String, line: Int, byteColumn: Int) -> Int {
+    public init() {}
+
+    /// `file` is read as given (relative to the current folder, or absolute).
+    public mutating func column(file: String, line: Int, byteColumn: Int) -> Int {
         if lines[file] == nil {
             let text = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
             lines[file] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
