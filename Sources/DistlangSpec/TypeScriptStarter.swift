@@ -31,9 +31,10 @@ public enum TypeScriptStarter {
         """
 
     static let handler = """
-        // The `hello` function: one module for Cloudflare Workers and AWS Lambda (docs/runtime.md).
-        // Its types come from distlang-env.d.ts, which `distlang types` writes from the spec: run it again
-        // after changing the spec, and type-check with `tsc -p .` (Debian: apt-get install node-typescript).
+        // The `hello` function: one module that runs unchanged on Cloudflare Workers, AWS Lambda and
+        // `distlang dev` (docs/runtime.md). Its types come from distlang-env.d.ts, which `distlang types`
+        // writes from the spec: run it again after changing the spec, and type-check with `tsc -p .`
+        // (Debian: apt-get install node-typescript). `distlang build` compiles this file with esbuild.
         import type { HelloHandler } from "../distlang-env.js";
 
         const handler: HelloHandler = {
@@ -42,7 +43,10 @@ public enum TypeScriptStarter {
             const name = key === "GET /hello/{name}" ? params.name : "world";
             const visits = Number((await env.VISITS.get(name)) ?? "0") + 1;
             await env.VISITS.put(name, String(visits));
-            return new Response(`${env.GREETING}, ${name}! (visit ${visits})`);
+            // Response.json(...) where the TypeScript DOM library has it (4.8's does not).
+            return new Response(JSON.stringify({ message: `${env.GREETING}, ${name}!`, visits }), {
+              headers: { "content-type": "application/json" },
+            });
           },
         };
 
