@@ -1,5 +1,5 @@
 # The README's commands. Each installs what it needs first.
-.PHONY: example test build bench fuzz clean
+.PHONY: example test build bench fuzz clean format
 
 # Run the main job on the bundled example.
 example:
@@ -26,3 +26,7 @@ fuzz:
 
 clean:
 	rm -rf .build .tools
+
+# Format the Swift sources in place with the toolchain's swift-format and .swift-format (120 columns).
+format:
+	swift format --in-place --parallel --recursive Sources Tests Fuzz Package.swift

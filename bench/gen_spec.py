@@ -3,8 +3,17 @@
 
 Usage: gen_spec.py FUNCTIONS RESOURCES ENVIRONMENTS OUT [--targets cloudflare,aws]
 Functions cycle through HTTP APIs, queue consumers and scheduled jobs, each using a few resources
-(kv, buckets, queues); every environment overlays a couple of values."""
+(kv, buckets, queues); every environment overlays a couple of values. Each function's source is
+written next to OUT (src/<function>.js, a small portable handler), since the build packages code."""
+import os
 import sys
+
+HANDLER = """export default {
+  async fetch(request, env, ctx) { return new Response("ok " + ctx.route.key); },
+  async queue(batch) { batch.ackAll(); },
+  async scheduled() {},
+};
+"""
 
 def main():
     n_fn, n_res, n_env, out = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -61,5 +70,10 @@ def main():
     if "aws" in targets:
         lines += ["  aws:", "    region: eu-west-1"]
     open(out, "w").write("\n".join(lines) + "\n")
+    src = os.path.join(os.path.dirname(os.path.abspath(out)), "src")
+    os.makedirs(src, exist_ok=True)
+    for i in range(n_fn):
+        with open(os.path.join(src, f"fn-{i}.js"), "w") as f:
+            f.write(HANDLER)
 
 main()

@@ -1,6 +1,14 @@
+import Foundation
+
 /// The portable runtime's JavaScript (`runtime/src` in the repository), embedded in the binary so a
-/// build never needs the repository (docs/runtime.md). `scripts/embed-runtime.py` writes `files`.
-public enum EmbeddedRuntime {}
+/// build never needs the repository (docs/runtime.md). `scripts/embed-runtime.py` writes
+/// `encodedFiles`.
+public enum EmbeddedRuntime {
+    /// Every runtime module, by its path under runtime/src, sorted.
+    public static let files: [(path: String, text: String)] = encodedFiles.map { file in
+        (file.path, String(decoding: Data(base64Encoded: file.base64, options: .ignoreUnknownCharacters) ?? Data(), as: UTF8.self))
+    }
+}
 
 /// The platforms the runtime has an adapter for. A generated entry imports one adapter, and only
 /// that adapter's files and the shared core go beside it.

@@ -10,9 +10,7 @@ import TestSupport
     /// Every file but the embedded runtime's (DistlangRuntimeTests checks those against runtime/src).
     func check(_ output: TargetOutput, folder: String) {
         for file in output.files where !RuntimeGoldens.isEmbeddedRuntime(file.path) {
-            if let problem = Golden.mismatch(file.contents, goldenPath: "\(Self.goldens)/\(folder)/\(file.path)") {
-                Issue.record(Comment(rawValue: problem))
-            }
+            Golden.assert(file.contents, path: "\(Self.goldens)/\(folder)/\(file.path)")
         }
     }
 
@@ -53,9 +51,7 @@ import TestSupport
         let generated = output.files.filter { !RuntimeGoldens.isEmbeddedRuntime($0.path) }
         #expect(generated.count == example.models.count * 7 + functions.count * 2)
         for file in generated {
-            if let problem = Golden.mismatch(file.contents, goldenPath: "\(GoldenTests.goldens)/\(name)/\(file.path)") {
-                Issue.record(Comment(rawValue: problem))
-            }
+            Golden.assert(file.contents, path: "\(GoldenTests.goldens)/\(name)/\(file.path)")
         }
     }
 }

@@ -33,7 +33,7 @@ struct DiagnosticsCorpusTests {
         #expect(!result.timedOut)
         let text = "$ distlang validate \(name)\nexit \(result.exitCode)\n" + result.stderr + result.stdout
         let golden = "\(Self.goldens)/\(name).txt"
-        #expect(Golden.mismatch(text, goldenPath: golden) == nil, "\(Golden.mismatch(text, goldenPath: golden) ?? "")")
+        Golden.assert(text, path: golden)
         // Acceptance: no message shows schema internals.
         for leak in ["must not match the schema", "$ref", "oneOf", "anyOf", "does not match the pattern", "/properties/"] {
             #expect(!text.contains(leak), "\(name) shows \(leak)")
@@ -45,7 +45,7 @@ struct DiagnosticsCorpusTests {
         let result = Self.run(["validate", "--format", format, name])
         #expect(result.exitCode == 1)
         let golden = "\(Self.goldens)/\(name).\(format)"
-        #expect(Golden.mismatch(result.stdout, goldenPath: golden) == nil, "\(Golden.mismatch(result.stdout, goldenPath: golden) ?? "")")
+        Golden.assert(result.stdout, path: golden)
     }
 
     /// Every error and warning in the corpus has a location and words; every golden belongs to a case.

@@ -30,8 +30,7 @@ struct DiffScenarioTests {
     ]
 
     static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let mismatch = Golden.mismatch(text, goldenPath: "\(goldens)/\(name)")
-        #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)
+        Golden.assert(text, path: "\(goldens)/\(name)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: scenarios.keys.sorted())

@@ -38,6 +38,6 @@ struct ValidateLoadTests {
         let r = run(["validate", "--format", format, "\(Self.fixtures)/duplicate.yaml", "\(Self.fixtures)/trailing.json"])
         #expect(r.exitCode == 1)
         let output = format == "text" ? r.stderr : r.stdout
-        #expect(Golden.mismatch(output, goldenPath: "Tests/DistlangCLITests/Goldens/load-errors.\(format)") == nil)
+        Golden.assert(output, path: "Tests/DistlangCLITests/Goldens/load-errors.\(format)")
     }
 }

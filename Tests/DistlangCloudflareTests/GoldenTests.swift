@@ -28,13 +28,9 @@ import Testing
     static func check(_ output: TargetOutput, goldenFolder: String) throws {
         let files = output.files.filter { !RuntimeGoldens.isEmbeddedRuntime($0.path) }
         for file in files {
-            if let problem = Golden.mismatch(file.contents, goldenPath: "\(goldenFolder)/\(file.path)") {
-                Issue.record(Comment(rawValue: problem))
-            }
+            Golden.assert(file.contents, path: "\(goldenFolder)/\(file.path)")
         }
-        if let problem = Golden.mismatch(summary(output), goldenPath: "\(goldenFolder)/summary.json") {
-            Issue.record(Comment(rawValue: problem))
-        }
+        Golden.assert(summary(output), path: "\(goldenFolder)/summary.json")
         // No golden file without an emitted file: a file the emitter stopped writing is noticed.
         let folder = RepositoryPaths.path(goldenFolder)
         let expected = Set(files.map(\.path) + ["summary.json"])

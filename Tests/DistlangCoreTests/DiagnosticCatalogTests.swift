@@ -53,7 +53,7 @@ struct DiagnosticCatalogTests {
             return
         }
         let expected = String(text[..<a.upperBound]) + DiagnosticCatalog.markdownTable() + String(text[b.lowerBound...])
-        #expect(Golden.mismatch(expected, goldenPath: Self.document) == nil, "\(Golden.mismatch(expected, goldenPath: Self.document) ?? "")")
+        Golden.assert(expected, path: Self.document)
     }
 
     @Test func sarifRulesDescribeTheirCode() throws {

@@ -11,8 +11,8 @@ struct ExplainTests {
             file: RepositoryPaths.path("examples/staged-app/distlang.yaml"), displayName: "examples/staged-app/distlang.yaml")
         #expect(!compiled.hasErrors)
         let yaml = compiled.models.map { Explanation.yaml($0, provenance: compiled.provenance[$0.environment]) }.joined(separator: "---\n")
-        #expect(Golden.mismatch(yaml, goldenPath: "Tests/DistlangSpecTests/Goldens/explain/staged-app.yaml") == nil)
+        Golden.assert(yaml, path: "Tests/DistlangSpecTests/Goldens/explain/staged-app.yaml")
         let json = Explanation.json(compiled.models, provenance: compiled.provenance)
-        #expect(Golden.mismatch(json, goldenPath: "Tests/DistlangSpecTests/Goldens/explain/staged-app.json") == nil)
+        Golden.assert(json, path: "Tests/DistlangSpecTests/Goldens/explain/staged-app.json")
     }
 }

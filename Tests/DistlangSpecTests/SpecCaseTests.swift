@@ -37,7 +37,7 @@ struct SpecCaseTests {
             out += "environment \(model.environment): functions \(model.functions.map(\.name)), resources \(model.resources.map(\.name))\n"
         }
         let golden = "Tests/DistlangSpecTests/Goldens/cases/\((name as NSString).deletingPathExtension).txt"
-        #expect(Golden.mismatch(out, goldenPath: golden) == nil, "\(Golden.mismatch(out, goldenPath: golden) ?? "")")
+        Golden.assert(out, path: golden)
     }
 }
 

@@ -41,13 +41,15 @@ struct DirectoryCodeSource: CodeSource {
 
 /// Any other source of the spec's files: follows relative static and literal dynamic imports of
 /// `.js`/`.mjs`/`.cjs` modules; bare imports are not followed (packages are installed, not stored).
+/// Used to build an old revision as a baseline, so a source missing there is a warning (that build
+/// recorded no code for the function), not a reason to have no baseline.
 struct SpecFilesCodeSource: CodeSource {
     let files: any SpecFiles
     var directory: String? { nil }
 
     func graph(entry: String) -> CodeGraph {
         guard files.contents(of: entry) != nil else {
-            return CodeGraph(diagnostics: [.error("package.source-missing", "the source file \(entry) does not exist")])
+            return CodeGraph(diagnostics: [.warning("package.source-missing", "the source file \(entry) does not exist")])
         }
         var found: Set<String> = [entry], queue = [entry]
         while let file = queue.popLast() {

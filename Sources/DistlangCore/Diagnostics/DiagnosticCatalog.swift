@@ -179,8 +179,10 @@ public enum DiagnosticCatalog {
         e("spec.name-clash", "error", "Two things with one name in a function's env.", "Env names, secret names and binding names are unique per function; a resource is not named like a dead-letter queue.",
           fix: "rename one"),
         e("spec.reserved-name", "error", "A name starting with DISTLANG_.", "Names starting with DISTLANG_ are the runtime's.", fix: "rename it"),
-        e("spec.source-missing", "warning", "A function's source file does not exist yet.", "Sources may be built after the spec; outputs only reference the path.",
-          fix: "fine if the build creates it"),
+        e("spec.source-missing", "warning", "A function's source file does not exist yet.", "validate accepts a source made later; build packages the code, so it needs the file then.",
+          fix: "create it before building"),
+        e("spec.handler-ignored", "warning", "A function sets handler.", "The generated entry owns the Lambda handler (index.handler) and calls the module's default export on every platform.",
+          fix: "remove handler and export default { fetch, queue, scheduled }"),
         e("spec.no-trigger", "warning", "A function nothing calls.", "A function has http routes, a schedule or consumes; a trigger the spec cannot express yet is set up outside distlang.",
           fix: "add a trigger"),
     ]

@@ -224,7 +224,7 @@ enum EmbeddedSpecSchema {
         },
         "handler": {
           "title": "Handler",
-          "description": "A JavaScript identifier: the export AWS invokes. Cloudflare uses the module's default export.",
+          "description": "A JavaScript identifier. No longer used: every platform calls the module's default export through the entry distlang generates, and a warning says so.",
           "type": "string",
           "pattern": "^[A-Za-z_$][A-Za-z0-9_$]*$",
           "default": "handler",

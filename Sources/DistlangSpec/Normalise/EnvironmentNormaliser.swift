@@ -53,6 +53,12 @@ struct EnvironmentNormaliser {
         record("\(path).source", node["source"])
         var f = FunctionModel(name: name, source: Self.normalisePath(source))
         f.handler = setting(node, defaults: nil, key: "handler", path: path, builtIn: "handler") { $0.string }
+        if let handler = node["handler"] {
+            sink.warning(
+                "spec.handler-ignored",
+                "handler is no longer used: the generated entry owns the Lambda handler (index.handler) and calls the module's default export on every platform",
+                at: handler.pointer, atKey: true, hint: "remove it, and export default { fetch, queue, scheduled } from \(f.source) (docs/runtime.md)")
+        }
         let runtimeName = setting(node, defaults: defaults, key: "runtime", path: path, builtIn: "nodejs22") { $0.string }
         f.runtime = Runtime(rawValue: runtimeName) ?? .nodejs22
         f.memory = setting(node, defaults: defaults, key: "memory", path: path, builtIn: 128) { $0.int }
@@ -206,7 +212,7 @@ struct EnvironmentNormaliser {
                 sink.warning(
                     "spec.source-missing", "the source file \(f.source) does not exist (yet)",
                     at: JSONPointer(tokens: ["functions", f.name, "source"]),
-                    hint: "fine if your build creates it; outputs only reference the path")
+                    hint: "create it before `distlang build`, which packages each function's code (validate accepts a source your build makes later)")
             }
         }
     }

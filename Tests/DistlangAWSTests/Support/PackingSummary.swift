@@ -34,3 +34,17 @@ enum PackingSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// A template too big to keep in full as a golden, as its structure: counts, then every resource's
+/// logical ID and type, and every output, sorted (what a change to the emitter would move).
+enum TemplateStructure {
+    static func text(_ template: NestedLayout.Template) -> String {
+        var lines = [
+            "# \(template.path): \(template.resources.count) resources, \(template.parameters.count) parameters, "
+                + "\(template.outputs.count) outputs, \(template.yamlBytes) bytes YAML, \(template.jsonBytes) bytes JSON",
+        ]
+        for id in template.resources.keys.sorted() { lines.append("\(id) \(template.resources[id]?["Type"] as? String ?? "?")") }
+        for id in template.outputs.keys.sorted() { lines.append("output \(id)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 
     @Test func sampleFileMatchesGolden() {
         let text = renderer.render(HCLSampleFile.file)
-        #expect(Golden.mismatch(text, goldenPath: "Tests/DistlangRenderTests/Goldens/sample.tf") == nil)
+        Golden.assert(text, path: "Tests/DistlangRenderTests/Goldens/sample.tf")
     }
 
     @Test func renderingIsDeterministic() {

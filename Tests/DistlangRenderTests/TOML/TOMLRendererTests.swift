@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func wranglerFileMatchesGolden() {
-        #expect(Golden.mismatch(renderer.render(Self.wrangler), goldenPath: "Tests/DistlangRenderTests/Goldens/wrangler.toml") == nil)
+        Golden.assert(renderer.render(Self.wrangler), path: "Tests/DistlangRenderTests/Goldens/wrangler.toml")
     }
 
     @Test func plainKeysComeBeforeSectionsWhateverTheInsertionOrder() {

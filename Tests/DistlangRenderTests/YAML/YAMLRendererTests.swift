@@ -76,8 +76,8 @@ import Testing
     }
 
     @Test func templateMatchesGoldens() {
-        #expect(Golden.mismatch(renderer.render(CloudFormationSample.template), goldenPath: "Tests/DistlangRenderTests/Goldens/template.yaml") == nil)
-        #expect(Golden.mismatch(JSONWriter().string(CloudFormationSample.template) + "\n", goldenPath: "Tests/DistlangRenderTests/Goldens/template.json") == nil)
+        Golden.assert(renderer.render(CloudFormationSample.template), path: "Tests/DistlangRenderTests/Goldens/template.yaml")
+        Golden.assert(JSONWriter().string(CloudFormationSample.template) + "\n", path: "Tests/DistlangRenderTests/Goldens/template.json")
     }
 }
 
