@@ -35,14 +35,12 @@ struct TypesGoldenTests {
     func example(_ name: String) throws {
         let spec = Self.examples.first { $0.name == name }!.spec
         let golden = name == "links-ts" ? "examples/links-ts/distlang-env.d.ts" : "Tests/DistlangTypeScriptTests/Goldens/types/\(name).d.ts"
-        let text = try Self.declarations(spec)
-        #expect(Golden.mismatch(text, goldenPath: golden) == nil, "\(Golden.mismatch(text, goldenPath: golden) ?? "")")
+        Golden.assert(try Self.declarations(spec), path: golden)
     }
 
     @Test func accessCombinations() throws {
         let text = try Self.declarations(RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
-        let golden = "Tests/DistlangTypeScriptTests/Goldens/types/access.d.ts"
-        #expect(Golden.mismatch(text, goldenPath: golden) == nil, "\(Golden.mismatch(text, goldenPath: golden) ?? "")")
+        Golden.assert(text, path: "Tests/DistlangTypeScriptTests/Goldens/types/access.d.ts")
     }
 
     /// `thumbnail-jobs` gives `ThumbnailJobsEnv`, `ThumbnailJobsContext`, `ThumbnailJobsRoute` and
