@@ -5,7 +5,8 @@ public enum SourceLanguage: Sendable, Equatable {
     case javascript, typescript
 
     public init(source: String) {
-        self = Self.typeScriptExtensions.contains { source.hasSuffix($0.source) && !source.hasSuffix(".d" + $0.source) }
+        self =
+            Self.typeScriptExtensions.contains { source.hasSuffix($0.source) && !source.hasSuffix(".d" + $0.source) }
             ? .typescript : .javascript
     }
 
@@ -16,7 +17,8 @@ public enum SourceLanguage: Sendable, Equatable {
     /// `src/api.mts` -> `src/api.mjs`; a JavaScript source is itself.
     public static func runnableModule(_ source: String) -> String {
         guard SourceLanguage(source: source) == .typescript,
-              let ext = typeScriptExtensions.first(where: { source.hasSuffix($0.source) }) else { return source }
+            let ext = typeScriptExtensions.first(where: { source.hasSuffix($0.source) })
+        else { return source }
         return String(source.dropLast(ext.source.count)) + ext.compiled
     }
 }

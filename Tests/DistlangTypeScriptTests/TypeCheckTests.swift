@@ -1,8 +1,9 @@
-@testable import DistlangRuntime
 import DistlangSpec
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import DistlangRuntime
 
 /// The declarations checked by Debian's TypeScript (`tsc` from node-typescript, 4.8): the TypeScript
 /// example type-checks, wrong handlers fail with the expected errors, and each handle type has
@@ -11,14 +12,17 @@ import TestSupport
 struct TypeCheckTests {
     static var tsc: String {
         get throws {
-            guard let tsc = ExternalTool.find("tsc") else { throw ExternalTool.Failure(description: "tsc is not on PATH (apt-get install node-typescript)") }
+            guard let tsc = ExternalTool.find("tsc") else {
+                throw ExternalTool.Failure(description: "tsc is not on PATH (apt-get install node-typescript)")
+            }
             return tsc
         }
     }
 
     /// The compiler options of the starter's and the example's tsconfig.json, as flags.
     static let options = [
-        "--noEmit", "--strict", "--noErrorTruncation", "--target", "ES2022", "--module", "ES2022", "--moduleResolution", "node",
+        "--noEmit", "--strict", "--noErrorTruncation", "--target", "ES2022", "--module", "ES2022", "--moduleResolution",
+        "node",
         "--lib", "ES2022,DOM,DOM.Iterable", "--isolatedModules",
     ]
 
@@ -26,7 +30,8 @@ struct TypeCheckTests {
     static func errors(_ output: String) -> [(file: String, line: Int, error: String)] {
         output.split(separator: "\n").compactMap { line in
             guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")"), open < close,
-                  let marker = line.range(of: "): error ") else { return nil }
+                let marker = line.range(of: "): error ")
+            else { return nil }
             let position = line[line.index(after: open)..<close].split(separator: ",")
             guard let number = position.first.flatMap({ Int($0) }) else { return nil }
             return (String(line[..<open]), number, String(line[marker.upperBound...]))
@@ -43,10 +48,13 @@ struct TypeCheckTests {
     /// the line above, and every announced error is reported.
     @Test func wrongHandlersFailWithTheExpectedErrors() throws {
         let dir = RepositoryPaths.temporaryDirectory("distlang-tsc")
-        let source = try String(contentsOfFile: RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/wrong-handler/wrong.ts"), encoding: .utf8)
+        let source = try String(
+            contentsOfFile: RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/wrong-handler/wrong.ts"),
+            encoding: .utf8)
         try source.write(to: dir.appendingPathComponent("wrong.ts"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
-            atPath: RepositoryPaths.path("examples/links-ts/distlang-env.d.ts"), toPath: dir.appendingPathComponent("distlang-env.d.ts").path)
+            atPath: RepositoryPaths.path("examples/links-ts/distlang-env.d.ts"),
+            toPath: dir.appendingPathComponent("distlang-env.d.ts").path)
         var expected: [String] = []
         for (i, line) in source.components(separatedBy: "\n").enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -64,7 +72,9 @@ struct TypeCheckTests {
     /// runtime/src/core/access.js grants (asked of the runtime itself, in Node), and each env member
     /// of Fixtures/access has the handle type of its kind and access.
     @Test func handleTypesHaveExactlyTheRuntimesMethods() throws {
-        guard let node = ExternalTool.find("node") else { throw ExternalTool.Failure(description: "node is not on PATH") }
+        guard let node = ExternalTool.find("node") else {
+            throw ExternalTool.Failure(description: "node is not on PATH")
+        }
         let script = """
             const { allowedMethods } = await import(process.argv[1]);
             const accesses = { kv: ["read", "write", "readwrite"], bucket: ["read", "write", "readwrite"], queue: ["send"], database: ["read", "write", "readwrite"] };
@@ -72,26 +82,40 @@ struct TypeCheckTests {
             for (const [kind, list] of Object.entries(accesses)) for (const access of list) out.push({ kind, access, methods: allowedMethods(kind, access) });
             console.log(JSON.stringify(out));
             """
-        let asked = CommandRunner.run(node, ["--input-type=module", "-e", script, RepositoryPaths.path("runtime/src/core/access.js")])
+        let asked = CommandRunner.run(
+            node, ["--input-type=module", "-e", script, RepositoryPaths.path("runtime/src/core/access.js")])
         #expect(asked.exitCode == 0, "\(asked.stderr)")
         let grants = try #require(try JSONSerialization.jsonObject(with: Data(asked.stdout.utf8)) as? [[String: Any]])
         #expect(grants.count == 10)
 
-        let compiled = SpecCompiler().compile(file: RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
+        let compiled = SpecCompiler().compile(
+            file: RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
         let declarations = try EnvDeclarations.generate(compiled.models, specFileName: "distlang.yaml").get()
         var checks = [
             "import type * as T from \"./distlang-env.js\";",
             "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
         ]
         for grant in grants {
-            let kind = grant["kind"] as! String, access = grant["access"] as! String, methods = grant["methods"] as! [String]
+            let kind = grant["kind"] as! String, access = grant["access"] as! String,
+                methods = grant["methods"] as! [String]
             let type = RuntimeDeclarations.handleType(kind, access)
-            checks.append("export const \(kind)_\(access): Same<keyof T.\(type), \(methods.map { "\"\($0)\"" }.joined(separator: " | "))> = true;")
+            checks.append(
+                "export const \(kind)_\(access): Same<keyof T.\(type), \(methods.map { "\"\($0)\"" }.joined(separator: " | "))> = true;"
+            )
         }
-        let members = ["KvAllEnv": ["KV_READ": "KVRead", "KV_WRITE": "KVWrite", "KV_READWRITE": "KVReadWrite", "SHIFTING": "T.KVRead | T.KVReadWrite"],
-                       "BucketAllEnv": ["BUCKET_READ": "BucketRead", "BUCKET_WRITE": "BucketWrite", "BUCKET_READWRITE": "BucketReadWrite"],
-                       "DatabaseAllEnv": ["DB_READ": "DatabaseRead", "DB_WRITE": "DatabaseWrite", "DB_READWRITE": "DatabaseReadWrite"],
-                       "ThumbnailJobsEnv": ["RESULTS": "QueueSend"]]
+        let members = [
+            "KvAllEnv": [
+                "KV_READ": "KVRead", "KV_WRITE": "KVWrite", "KV_READWRITE": "KVReadWrite",
+                "SHIFTING": "T.KVRead | T.KVReadWrite",
+            ],
+            "BucketAllEnv": [
+                "BUCKET_READ": "BucketRead", "BUCKET_WRITE": "BucketWrite", "BUCKET_READWRITE": "BucketReadWrite",
+            ],
+            "DatabaseAllEnv": [
+                "DB_READ": "DatabaseRead", "DB_WRITE": "DatabaseWrite", "DB_READWRITE": "DatabaseReadWrite",
+            ],
+            "ThumbnailJobsEnv": ["RESULTS": "QueueSend"],
+        ]
         for (env, byMember) in members.sorted(by: { $0.key < $1.key }) {
             for (member, type) in byMember.sorted(by: { $0.key < $1.key }) {
                 let expected = type.hasPrefix("T.") ? type : "T.\(type)"
@@ -100,7 +124,8 @@ struct TypeCheckTests {
         }
         let dir = RepositoryPaths.temporaryDirectory("distlang-tsc")
         try declarations.write(to: dir.appendingPathComponent("distlang-env.d.ts"), atomically: true, encoding: .utf8)
-        try (checks.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("checks.ts"), atomically: true, encoding: .utf8)
+        try (checks.joined(separator: "\n") + "\n").write(
+            to: dir.appendingPathComponent("checks.ts"), atomically: true, encoding: .utf8)
         let result = CommandRunner.run(try Self.tsc, Self.options + ["checks.ts"], in: dir.path, timeout: 120)
         #expect(result.exitCode == 0, "\(result.stdout)")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// TypeScript sources through `distlang build`: the Lambda code root holds JavaScript compiled with
 /// esbuild, errors stop the build at the TypeScript line:col, a missing esbuild is an error naming
@@ -45,7 +45,8 @@ struct TypeScriptBuildTests {
         ]
         for (path, text) in files {
             let url = dir.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return dir
@@ -56,15 +57,24 @@ struct TypeScriptBuildTests {
         let build = CommandRunner.distlang(["build", "-q"], in: dir.path)
         #expect(build.exitCode == 0, "\(build.stderr)")
         let zip = dir.appendingPathComponent("dist/aws/code/api.zip").path
-        let listed = try ExternalTool.python("import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", [zip])
+        let listed = try ExternalTool.python(
+            "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", [zip])
         let names = listed.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("_distlang/") }
-        #expect(names == ["index.mjs", "node_modules/left/index.js", "node_modules/left/package.json", "package.json", "src/api.js"])
+        #expect(
+            names == [
+                "index.mjs", "node_modules/left/index.js", "node_modules/left/package.json", "package.json",
+                "src/api.js",
+            ])
         let module = try String(contentsOf: dir.appendingPathComponent("dist/aws/code/api/src/api.js"), encoding: .utf8)
-        #expect(module.contains("// src/lib/text.ts") && module.contains("from \"left\"") && !module.contains("interface"))
+        #expect(
+            module.contains("// src/lib/text.ts") && module.contains("from \"left\"") && !module.contains("interface"))
 
         guard let node = ExternalTool.find("node") else { return }
         let unpacked = dir.appendingPathComponent("unpacked")
-        #expect(try ExternalTool.python("import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", [zip, unpacked.path]).exitCode == 0)
+        #expect(
+            try ExternalTool.python(
+                "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", [zip, unpacked.path]
+            ).exitCode == 0)
         let script = """
             const { handler } = await import(process.argv[2] + "/index.mjs");
             const result = await handler({
@@ -90,11 +100,14 @@ struct TypeScriptBuildTests {
         #expect(build.stderr.hasPrefix("src/lib/text.ts:1:84: error: Unexpected \"}\"\n"), "\(build.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("dist").path))
         // Without an AWS target the Worker bundle finds the same error at the same place.
-        try Self.spec(aws: false).write(to: dir.appendingPathComponent("distlang.yaml"), atomically: true, encoding: .utf8)
+        try Self.spec(aws: false).write(
+            to: dir.appendingPathComponent("distlang.yaml"), atomically: true, encoding: .utf8)
         let cloudflare = CommandRunner.distlang(["build"], in: dir.path)
         #expect(cloudflare.exitCode == 1)
-        #expect(cloudflare.stderr.hasPrefix("src/lib/text.ts:1:84: error: esbuild cannot bundle this module for Cloudflare: Unexpected \"}\"\n"),
-                "\(cloudflare.stderr)")
+        #expect(
+            cloudflare.stderr.hasPrefix(
+                "src/lib/text.ts:1:84: error: esbuild cannot bundle this module for Cloudflare: Unexpected \"}\"\n"),
+            "\(cloudflare.stderr)")
     }
 
     @Test func withoutEsbuildAnAWSBuildFailsNamingThePackage() throws {
@@ -102,12 +115,15 @@ struct TypeScriptBuildTests {
         let noEsbuild = ["DISTLANG_ESBUILD": "/nonexistent/esbuild"]
         let build = CommandRunner.distlang(["build"], in: dir.path, environment: noEsbuild)
         #expect(build.exitCode == 1)
-        #expect(build.stderr.contains(
-            "distlang.yaml:5:13: error: functions.api.source: src/api.ts is TypeScript, which distlang compiles with esbuild, and esbuild is not installed"),
+        #expect(
+            build.stderr.contains(
+                "distlang.yaml:5:13: error: functions.api.source: src/api.ts is TypeScript, which distlang compiles with esbuild, and esbuild is not installed"
+            ),
             "\(build.stderr)")
         #expect(build.stderr.contains("apt-get install esbuild"))
         // wrangler compiles TypeScript itself: a Cloudflare-only build goes on, without the bundles.
-        try Self.spec(aws: false).write(to: dir.appendingPathComponent("distlang.yaml"), atomically: true, encoding: .utf8)
+        try Self.spec(aws: false).write(
+            to: dir.appendingPathComponent("distlang.yaml"), atomically: true, encoding: .utf8)
         let cloudflare = CommandRunner.distlang(["build"], in: dir.path, environment: noEsbuild)
         #expect(cloudflare.exitCode == 0, "\(cloudflare.stderr)")
         #expect(cloudflare.stdout.contains("esbuild is not installed, so cloudflare/bundle/"))

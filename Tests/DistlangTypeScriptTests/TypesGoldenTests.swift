@@ -3,8 +3,8 @@ import DistlangModel
 import DistlangRuntime
 import DistlangSpec
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `distlang types` output as goldens: every example, and the access combinations of
 /// Fixtures/access. examples/links-ts keeps its declarations beside its sources, so its golden is
@@ -15,8 +15,10 @@ struct TypesGoldenTests {
         let root = RepositoryPaths.path("examples")
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
         return folders.compactMap { folder in
-            ["distlang.yaml", "distlang.json"].map { "\(root)/\(folder)/\($0)" }.first(where: FileManager.default.fileExists)
-                .map { (folder, $0) }
+            ["distlang.yaml", "distlang.json"].map { "\(root)/\(folder)/\($0)" }.first(
+                where: FileManager.default.fileExists
+            )
+            .map { (folder, $0) }
         }
     }()
 
@@ -34,23 +36,28 @@ struct TypesGoldenTests {
     @Test(arguments: examples.map(\.name))
     func example(_ name: String) throws {
         let spec = Self.examples.first { $0.name == name }!.spec
-        let golden = name == "links-ts" ? "examples/links-ts/distlang-env.d.ts" : "Tests/DistlangTypeScriptTests/Goldens/types/\(name).d.ts"
+        let golden =
+            name == "links-ts"
+            ? "examples/links-ts/distlang-env.d.ts" : "Tests/DistlangTypeScriptTests/Goldens/types/\(name).d.ts"
         Golden.assert(try Self.declarations(spec), path: golden)
     }
 
     @Test func accessCombinations() throws {
-        let text = try Self.declarations(RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
+        let text = try Self.declarations(
+            RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
         Golden.assert(text, path: "Tests/DistlangTypeScriptTests/Goldens/types/access.d.ts")
     }
 
     /// `thumbnail-jobs` gives `ThumbnailJobsEnv`, `ThumbnailJobsContext`, `ThumbnailJobsRoute` and
     /// `ThumbnailJobsHandler`, each exported once.
     @Test func namesArePascalCaseAndExported() throws {
-        let text = try Self.declarations(RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
+        let text = try Self.declarations(
+            RepositoryPaths.path("Tests/DistlangTypeScriptTests/Fixtures/access/distlang.yaml"))
         for suffix in ["Env", "Context", "Route", "Handler"] {
             let name = "ThumbnailJobs" + suffix
             let declared = text.components(separatedBy: "\n").filter {
-                $0.hasPrefix("export interface \(name) ") || $0.hasPrefix("export interface \(name)<") || $0.hasPrefix("export type \(name) ")
+                $0.hasPrefix("export interface \(name) ") || $0.hasPrefix("export interface \(name)<")
+                    || $0.hasPrefix("export type \(name) ")
             }
             #expect(declared.count == 1, "\(name): \(declared)")
         }
@@ -81,6 +88,8 @@ struct TypesGoldenTests {
         }
         #expect(error.diagnostics.map(\.code) == ["types.name-clash"])
         #expect(error.diagnostics.first?.pointer == JSONPointer(tokens: ["functions", "a1"]))
-        #expect(error.diagnostics.first?.message == "functions a-1 and a1 both give the TypeScript names A1Env, A1Handler, …")
+        #expect(
+            error.diagnostics.first?.message
+                == "functions a-1 and a1 both give the TypeScript names A1Env, A1Handler, …")
     }
 }

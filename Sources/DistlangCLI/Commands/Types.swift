@@ -17,7 +17,10 @@ struct Types: ParsableCommand {
     @Argument(help: ArgumentHelp(SpecInput.argumentHelp, valueName: "spec"))
     var spec: String?
 
-    @Option(help: ArgumentHelp("The file to write, or - for standard output (default: distlang-env.d.ts next to the spec).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The file to write, or - for standard output (default: distlang-env.d.ts next to the spec).",
+            valueName: "file"))
     var out: String?
 
     @OptionGroup var chatter: QuietOption
@@ -50,6 +53,8 @@ struct Types: ParsableCommand {
             throw SpecRun.usage("cannot write \(path): \(error.localizedDescription)")
         }
         let functions = Set(compiled.models.flatMap { $0.functions.map(\.name) }).count
-        if !chatter.quiet { Terminal.write("wrote \(path): the types of \(DiagnosticOutput.plural(functions, "function"))\n") }
+        if !chatter.quiet {
+            Terminal.write("wrote \(path): the types of \(DiagnosticOutput.plural(functions, "function"))\n")
+        }
     }
 }

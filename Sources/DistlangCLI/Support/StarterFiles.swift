@@ -11,7 +11,9 @@ enum StarterFiles {
         let spec = files.first { $0.path == "distlang.yaml" }!.contents
         var compiler = SpecCompiler()
         compiler.checkSourceFiles = false
-        let compiled = compiler.compile(loaded: Loader.load(text: spec, file: "distlang.yaml", format: .yaml), file: "distlang.yaml", specDirectory: ".")
+        let compiled = compiler.compile(
+            loaded: Loader.load(text: spec, file: "distlang.yaml", format: .yaml), file: "distlang.yaml",
+            specDirectory: ".")
         // The starter spec is valid (a test builds it), so its declarations always exist.
         let declarations = (try? EnvDeclarations.generate(compiled.models, specFileName: "distlang.yaml").get()) ?? ""
         return files + [(EnvDeclarations.defaultFileName, declarations)]

@@ -8,7 +8,9 @@ import Foundation
 enum TypesFile {
     /// `distlang-env.d.ts` in the spec's folder (the current folder for standard input).
     static func defaultPath(forSpecDirectory directory: String) -> String {
-        directory == "." ? EnvDeclarations.defaultFileName : (directory as NSString).appendingPathComponent(EnvDeclarations.defaultFileName)
+        directory == "."
+            ? EnvDeclarations.defaultFileName
+            : (directory as NSString).appendingPathComponent(EnvDeclarations.defaultFileName)
     }
 
     /// The declarations for every environment of the spec, or the diagnostics (placed in the spec)
@@ -25,10 +27,14 @@ enum TypesFile {
     static func staleness(of compiled: CompiledSpec) -> Diagnostic? {
         let path = defaultPath(forSpecDirectory: compiled.specDirectory)
         guard let data = FileManager.default.contents(atPath: path), case .success(let expected) = text(for: compiled),
-              Data(expected.utf8) != data else { return nil }
+            Data(expected.utf8) != data
+        else { return nil }
         return .warning(
-            "types.stale", "these TypeScript declarations are out of date: the spec has changed since `distlang types` wrote them",
+            "types.stale",
+            "these TypeScript declarations are out of date: the spec has changed since `distlang types` wrote them",
             at: SourceLocation(file: path, line: 1, column: 1),
-            hint: "run `distlang types\(compiled.file == SpecInput.standardInputName ? "" : " " + compiled.file)` to regenerate it")
+            hint:
+                "run `distlang types\(compiled.file == SpecInput.standardInputName ? "" : " " + compiled.file)` to regenerate it"
+        )
     }
 }

@@ -39,7 +39,9 @@ public struct Esbuild: Sendable {
     /// Runs esbuild with `arguments` in `directory`, its standard error captured in a file (so a long
     /// log never blocks it), stopped after `timeout` seconds.
     public func run(_ arguments: [String], in directory: String, logFile: String, timeout: TimeInterval = 120) -> Run {
-        guard FileManager.default.createFile(atPath: logFile, contents: nil), let log = FileHandle(forWritingAtPath: logFile) else {
+        guard FileManager.default.createFile(atPath: logFile, contents: nil),
+            let log = FileHandle(forWritingAtPath: logFile)
+        else {
             return Run(status: nil, log: "", failure: "cannot create \(logFile)")
         }
         defer { try? log.close() }
@@ -63,7 +65,8 @@ public struct Esbuild: Sendable {
         if done.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             done.wait()
-            return Run(status: nil, log: Self.read(logFile), failure: "\(path) did not finish in \(Int(timeout)) seconds")
+            return Run(
+                status: nil, log: Self.read(logFile), failure: "\(path) did not finish in \(Int(timeout)) seconds")
         }
         return Run(status: process.terminationStatus, log: Self.read(logFile), failure: nil)
     }

@@ -55,7 +55,8 @@ public enum EsbuildLog {
             guard let range = line.range(of: marker), line[..<range.lowerBound].count == 2 else { continue }
             var text = String(line[range.upperBound...])
             if severity == .warning, text.hasSuffix("]"), let open = text.range(of: " [", options: .backwards),
-               text[open.upperBound...].dropLast().allSatisfy({ $0.isLetter || $0 == "-" }) {
+                text[open.upperBound...].dropLast().allSatisfy({ $0.isLetter || $0 == "-" })
+            {
                 text = String(text[..<open.lowerBound])
             }
             return EsbuildMessage(severity: severity, text: text)
@@ -79,7 +80,8 @@ public enum EsbuildLog {
     private static func location(_ line: String) -> EsbuildMessage.Location? {
         guard line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") else { return nil }
         let parts = line.dropFirst(4).dropLast().split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let column = Int(parts[parts.count - 1]), let number = Int(parts[parts.count - 2]) else { return nil }
+        guard parts.count >= 3, let column = Int(parts[parts.count - 1]), let number = Int(parts[parts.count - 2])
+        else { return nil }
         return .init(file: parts.dropLast(2).joined(separator: ":"), line: number, byteColumn: column)
     }
 }

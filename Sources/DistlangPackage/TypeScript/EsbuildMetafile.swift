@@ -10,7 +10,8 @@ struct EsbuildMetafile {
 
     init?(json: Data) {
         guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
-              let inputs = object["inputs"] as? [String: Any] else { return nil }
+            let inputs = object["inputs"] as? [String: Any]
+        else { return nil }
         files = inputs.keys.sorted()
         externalImports = []
         for file in files {

@@ -27,8 +27,9 @@ struct ExternalImports {
             case .bare(let name?):
                 let folder = PathNames.absolute(PathNames.display(root: root, PathNames.folder(of: file)))
                 if !packages.add(name, from: folder, at: location) {
-                    diagnostics.append(PackageDiagnostics.packageMissing(
-                        name, from: PathNames.display(root: root, PathNames.folder(of: file)), at: location))
+                    diagnostics.append(
+                        PackageDiagnostics.packageMissing(
+                            name, from: PathNames.display(root: root, PathNames.folder(of: file)), at: location))
                 }
             case .bare(nil):
                 diagnostics.append(PackageDiagnostics.invalidPackageName(specifier, at: location))
@@ -53,7 +54,9 @@ struct ExternalImports {
     /// file's start when the scanner does not see it.
     private mutating func location(of specifier: String, in file: String) -> SourceLocation {
         let shown = PathNames.display(root: root, file)
-        if scans[file] == nil { scans[file] = fs.text(PathNames.absolute(shown)).map(ImportScanner.scan) ?? ImportScan() }
+        if scans[file] == nil {
+            scans[file] = fs.text(PathNames.absolute(shown)).map(ImportScanner.scan) ?? ImportScan()
+        }
         if let reference = scans[file]?.imports.first(where: { $0.specifier == specifier }) {
             return SourceLocation(file: shown, span: reference.span)
         }

@@ -45,15 +45,21 @@ public struct TypeScriptCompiler: Sendable {
         }
         let kind = FileSystemView().kind(PathNames.absolute(shown))
         guard kind == .file else {
-            result.diagnostics = [PackageDiagnostics.sourceMissing(shown, isFolder: kind == .directory, suggestion: nil)]
+            result.diagnostics = [
+                PackageDiagnostics.sourceMissing(shown, isFolder: kind == .directory, suggestion: nil)
+            ]
             return result
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("distlang-esbuild-\(UUID().uuidString)").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "distlang-esbuild-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         do {
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         } catch {
-            result.diagnostics = [TypeScriptDiagnostics.esbuildFailed(shown, "cannot create \(scratch): \(error.localizedDescription)")]
+            result.diagnostics = [
+                TypeScriptDiagnostics.esbuildFailed(shown, "cannot create \(scratch): \(error.localizedDescription)")
+            ]
             return result
         }
         var arguments = [
@@ -65,20 +71,25 @@ public struct TypeScriptCompiler: Sendable {
         if let target { arguments.append("--target=\(target)") }
         let run = esbuild.run(arguments, in: PathNames.absolute(root), logFile: scratch + "/log.txt")
         var reader = SourceColumns()
-        result.diagnostics = EsbuildLog.parse(run.log).map { TypeScriptDiagnostics.diagnostic($0, root: root, columns: &reader) }
+        result.diagnostics = EsbuildLog.parse(run.log).map {
+            TypeScriptDiagnostics.diagnostic($0, root: root, columns: &reader)
+        }
         if let failure = run.failure {
             result.diagnostics.append(TypeScriptDiagnostics.esbuildFailed(shown, failure))
             return result
         }
         guard run.status == 0 else {
             if !result.diagnostics.hasErrors {
-                result.diagnostics.append(TypeScriptDiagnostics.esbuildFailed(shown, "esbuild exited with status \(run.status ?? -1): \(run.log)"))
+                result.diagnostics.append(
+                    TypeScriptDiagnostics.esbuildFailed(
+                        shown, "esbuild exited with status \(run.status ?? -1): \(run.log)"))
             }
             return result
         }
         guard let text = FileManager.default.contents(atPath: scratch + "/out.js"),
-              let meta = FileManager.default.contents(atPath: scratch + "/meta.json"),
-              let inputs = EsbuildMetafile(json: meta) else {
+            let meta = FileManager.default.contents(atPath: scratch + "/meta.json"),
+            let inputs = EsbuildMetafile(json: meta)
+        else {
             result.diagnostics.append(TypeScriptDiagnostics.esbuildFailed(shown, "esbuild wrote no module"))
             return result
         }
@@ -103,7 +114,8 @@ public struct SourceColumns {
     public mutating func column(file: String, line: Int, byteColumn: Int) -> Int {
         if lines[file] == nil {
             let text = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            lines[file] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            lines[file] = text.split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         }
         guard let all = lines[file], line >= 1, line <= all.count else { return byteColumn + 1 }
         let bytes = Array(all[line - 1].utf8.prefix(byteColumn))

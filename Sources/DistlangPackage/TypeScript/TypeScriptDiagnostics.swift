@@ -4,8 +4,11 @@ import DistlangCore
 enum TypeScriptDiagnostics {
     static func esbuildMissing(_ entry: String) -> Diagnostic {
         .error(
-            "typescript.esbuild-missing", "\(entry) is TypeScript, which distlang compiles with esbuild, and esbuild is not installed",
-            hint: "install Debian's package: `apt-get install esbuild` (or put an esbuild binary on PATH, or name it in \(Esbuild.pathVariable))")
+            "typescript.esbuild-missing",
+            "\(entry) is TypeScript, which distlang compiles with esbuild, and esbuild is not installed",
+            hint:
+                "install Debian's package: `apt-get install esbuild` (or put an esbuild binary on PATH, or name it in \(Esbuild.pathVariable))"
+        )
     }
 
     static func esbuildFailed(_ entry: String, _ why: String) -> Diagnostic {

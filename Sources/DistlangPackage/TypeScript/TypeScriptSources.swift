@@ -18,8 +18,10 @@ public enum TypeScriptSources {
             guard isModule(file), let bytes = contents(file) else { continue }
             let folder = PathNames.folder(of: file)
             for reference in ImportScanner.scan(String(decoding: bytes, as: UTF8.self)).imports {
-                guard case .relative(let path) = Specifier(reference.specifier), let target = PathNames.resolve(path, from: folder),
-                      let resolved = resolve(target, contents: contents), found.insert(resolved).inserted else { continue }
+                guard case .relative(let path) = Specifier(reference.specifier),
+                    let target = PathNames.resolve(path, from: folder),
+                    let resolved = resolve(target, contents: contents), found.insert(resolved).inserted
+                else { continue }
                 queue.append(resolved)
             }
         }
@@ -28,11 +30,14 @@ public enum TypeScriptSources {
 
     static let moduleExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]
 
-    static func isModule(_ file: String) -> Bool { moduleExtensions.contains { file.hasSuffix($0) } && !file.hasSuffix(".d.ts") }
+    static func isModule(_ file: String) -> Bool {
+        moduleExtensions.contains { file.hasSuffix($0) } && !file.hasSuffix(".d.ts")
+    }
 
     static func resolve(_ path: String, contents: (String) -> [UInt8]?) -> String? {
         var candidates = [path]
-        for (js, ts) in [(".js", ".ts"), (".js", ".tsx"), (".mjs", ".mts"), (".cjs", ".cts"), (".jsx", ".tsx")] where path.hasSuffix(js) {
+        for (js, ts) in [(".js", ".ts"), (".js", ".tsx"), (".mjs", ".mts"), (".cjs", ".cts"), (".jsx", ".tsx")]
+        where path.hasSuffix(js) {
             candidates.append(String(path.dropLast(js.count)) + ts)
         }
         candidates += [".ts", ".tsx", ".mts", ".js", ".mjs", ".json"].map { path + $0 }

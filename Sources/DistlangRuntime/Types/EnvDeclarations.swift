@@ -21,9 +21,11 @@ public enum EnvDeclarations {
         for shape in shapes {
             let typeName = Naming.pascalCase(shape.name)
             if let other = seen[typeName] {
-                diagnostics.append(.error(
-                    "types.name-clash", "functions \(other) and \(shape.name) both give the TypeScript names \(typeName)Env, \(typeName)Handler, …",
-                    pointer: JSONPointer(tokens: ["functions", shape.name]), hint: "rename one of them"))
+                diagnostics.append(
+                    .error(
+                        "types.name-clash",
+                        "functions \(other) and \(shape.name) both give the TypeScript names \(typeName)Env, \(typeName)Handler, …",
+                        pointer: JSONPointer(tokens: ["functions", shape.name]), hint: "rename one of them"))
             }
             seen[typeName] = shape.name
         }
@@ -68,7 +70,8 @@ struct FunctionDeclarations {
             var types: [String] = []
             for entry in member.byEnvironment where !types.contains(entry.type) { types.append(entry.type) }
             out += "  /** \(describe(member)) */\n"
-            out += "  readonly \(member.name)\(shape.isEverywhere(member) ? "" : "?"): \(types.joined(separator: " | "));\n"
+            out +=
+                "  readonly \(member.name)\(shape.isEverywhere(member) ? "" : "?"): \(types.joined(separator: " | "));\n"
         }
         return out + "}\n"
     }
@@ -89,13 +92,15 @@ struct FunctionDeclarations {
             return member.subject + (groups[0].access.map { ", " + $0 } ?? "") + only
         }
         let each = groups.map { "\($0.access ?? "absent") in \($0.environments.joined(separator: ", "))" }
-        return member.subject + ": " + each.joined(separator: ", ") + (shape.isEverywhere(member) ? "" : "; absent elsewhere")
+        return member.subject + ": " + each.joined(separator: ", ")
+            + (shape.isEverywhere(member) ? "" : "; absent elsewhere")
     }
 
     /// The union of the function's routes; nothing when it has none.
     private var route: String {
         guard !shape.routes.isEmpty else { return "" }
-        var out = "/** The route a request to function \(shape.name) matched (`ctx.route`): switch on `key` to narrow `params`. */\n"
+        var out =
+            "/** The route a request to function \(shape.name) matched (`ctx.route`): switch on `key` to narrow `params`. */\n"
         out += "export type \(name)Route =\n"
         out += shape.routes.map { route in
             var params = route.parameters.map { "readonly \($0): string" }
@@ -108,7 +113,8 @@ struct FunctionDeclarations {
 
     private var context: String {
         guard !shape.routes.isEmpty else {
-            return "/** The `ctx` of function \(shape.name) (it has no routes). */\nexport type \(name)Context = ContextBase;\n"
+            return
+                "/** The `ctx` of function \(shape.name) (it has no routes). */\nexport type \(name)Context = ContextBase;\n"
         }
         return """
             /** The `ctx` of function \(shape.name)'s fetch; queue and scheduled get a ContextBase. */
@@ -126,17 +132,25 @@ struct FunctionDeclarations {
             export interface \(name)Handler\(generic) {
             """
         let context = shape.routes.isEmpty ? "\(name)Context" : "ContextBase"
-        var methods = method("fetch", shape.fetch, "request: Request, env: \(name)Env, ctx: \(name)Context", returns: "Response | Promise<Response>")
+        var methods = method(
+            "fetch", shape.fetch, "request: Request, env: \(name)Env, ctx: \(name)Context",
+            returns: "Response | Promise<Response>")
         if shape.queue != .nowhere {
             let queue = "MessageBatch<Body, \(literals(shape.queues))>"
-            methods += method("queue", shape.queue, "batch: \(queue), env: \(name)Env, ctx: \(context)", returns: "void | Promise<void>")
+            methods += method(
+                "queue", shape.queue, "batch: \(queue), env: \(name)Env, ctx: \(context)",
+                returns: "void | Promise<void>")
         }
         let controller = "ScheduledController<\(literals(shape.crons))>"
-        methods += method("scheduled", shape.scheduled, "controller: \(controller), env: \(name)Env, ctx: \(context)", returns: "void | Promise<void>")
+        methods += method(
+            "scheduled", shape.scheduled, "controller: \(controller), env: \(name)Env, ctx: \(context)",
+            returns: "void | Promise<void>")
         return out + (methods.isEmpty ? "" : "\n" + methods) + "}\n"
     }
 
-    private func method(_ name: String, _ presence: FunctionShape.Presence, _ parameters: String, returns: String) -> String {
+    private func method(
+        _ name: String, _ presence: FunctionShape.Presence, _ parameters: String, returns: String
+    ) -> String {
         guard presence != .nowhere else { return "" }
         return "  \(name)\(presence == .somewhere ? "?" : "")(\(parameters)): \(returns);\n"
     }

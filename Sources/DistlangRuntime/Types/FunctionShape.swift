@@ -55,7 +55,9 @@ struct FunctionShape {
         for use in f.uses {
             guard let resource = model.resource(named: use.resource) else { continue }
             let type = RuntimeDeclarations.handleType(resource.kind.rawValue, use.access.rawValue)
-            record(resource.bindingName, .binding, "\(resource.kind.rawValue) \(resource.name)", environment, type, access: use.access.rawValue)
+            record(
+                resource.bindingName, .binding, "\(resource.kind.rawValue) \(resource.name)", environment, type,
+                access: use.access.rawValue)
         }
         for route in f.routes where !routes.contains(route) { routes.append(route) }
         if let queue = f.consumes?.queue, !queues.contains(queue) { queues.append(queue) }
@@ -66,12 +68,14 @@ struct FunctionShape {
     }
 
     private mutating func record(
-        _ name: String, _ category: Member.Category, _ subject: String, _ environment: String, _ type: String, access: String? = nil
+        _ name: String, _ category: Member.Category, _ subject: String, _ environment: String, _ type: String,
+        access: String? = nil
     ) {
         if let i = members.firstIndex(where: { $0.name == name }) {
             members[i].byEnvironment.append((environment, type, access))
         } else {
-            members.append(Member(name: name, category: category, subject: subject, byEnvironment: [(environment, type, access)]))
+            members.append(
+                Member(name: name, category: category, subject: subject, byEnvironment: [(environment, type, access)]))
         }
     }
 
