@@ -50,6 +50,8 @@ let package = Package(
         .target(name: "DistlangModel", dependencies: ["DistlangCore"]),
         // The portable JavaScript runtime (runtime/src, embedded) and the entries that load it.
         .target(name: "DistlangRuntime", dependencies: ["DistlangCore", "DistlangModel"]),
+        // `distlang dev`: the model of one environment as the local host's manifest, its files and process.
+        .target(name: "DistlangDev", dependencies: ["DistlangCore", "DistlangModel", "DistlangRuntime"]),
         .target(
             name: "DistlangSpec", dependencies: ["DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangModel", "DistlangRender"]),
         .target(name: "DistlangRender", dependencies: ["DistlangCore"]),
@@ -66,7 +68,8 @@ let package = Package(
         .executableTarget(
             name: "DistlangCLI",
             dependencies: [
-                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild", "DistlangRuntime",
+                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild", "DistlangDev",
+                "DistlangRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -85,7 +88,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DistlangCore", "DistlangModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DistlangLoaderTests", dependencies: ["DistlangLoader", "TestSupport"]),
         .testTarget(
-            name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "DistlangFuzzDriver", "TestSupport"],
+            name: "DistlangCLITests", dependencies: ["DistlangCore", "DistlangCLI", "DistlangDev", "DistlangFuzzDriver", "TestSupport"],
             exclude: ["Fixtures", "Goldens"]),
         .testTarget(
             name: "DistlangAWSTests",

@@ -11,19 +11,26 @@ public enum EmbeddedRuntime {
 }
 
 /// The platforms the runtime has an adapter for. A generated entry imports one adapter, and only
-/// that adapter's files and the shared core go beside it.
+/// that adapter's files and the shared core go beside it. The dev host (`distlang dev`) has no
+/// entries: it loads every function itself.
 public enum RuntimeAdapter: String, Sendable, CaseIterable {
     case awsLambda = "aws-lambda"
     case cloudflareWorkers = "cloudflare-workers"
+    case dev
+
+    /// Whether the build writes entries (`EntryModule`) that import this adapter.
+    public var hasEntries: Bool { self != .dev }
 
     /// The adapter's module, relative to the runtime folder (what an entry imports).
     public var indexModule: String { "adapters/\(rawValue)/index.js" }
 
-    /// The factory the adapter exports: `createHandler` (Lambda) or `createWorker` (Workers).
+    /// The factory the adapter exports: `createHandler` (Lambda), `createWorker` (Workers) or
+    /// `startHost` (dev).
     public var factory: String {
         switch self {
         case .awsLambda: return "createHandler"
         case .cloudflareWorkers: return "createWorker"
+        case .dev: return "startHost"
         }
     }
 

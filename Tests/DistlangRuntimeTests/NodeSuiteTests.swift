@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The runtime's own suites (`node --test` in runtime/: the core, both adapters' contract cases,
 /// the AWS clients against a real moto_server), run from `swift test` so CI runs them with the rest.
@@ -15,18 +15,9 @@ import TestSupport
         }
         let result = CommandRunner.run(node, ["--test"], in: RepositoryPaths.path("runtime"), timeout: 600)
         #expect(!result.timedOut, "node --test timed out")
-        let summary = result.stdout.split(separator: "\n").filter { $0.hasPrefix("# ") }.joined(separator: "\n")
-        #expect(result.exitCode == 0, "node --test failed:\n\(summary)\n\(failures(result.stdout))")
+        #expect(
+            result.exitCode == 0,
+            "node --test failed:\n\(NodeTestReport.summary(result.stdout))\n\(NodeTestReport.failures(result.stdout))")
         #expect(result.stdout.contains("# fail 0"))
-    }
-
-    /// The lines of the TAP report around each failing test.
-    func failures(_ tap: String) -> String {
-        let lines = tap.split(separator: "\n", omittingEmptySubsequences: false)
-        var out: [Substring] = []
-        for (i, line) in lines.enumerated() where line.contains("not ok ") {
-            out += lines[i..<min(lines.count, i + 25)]
-        }
-        return out.prefix(200).joined(separator: "\n")
     }
 }

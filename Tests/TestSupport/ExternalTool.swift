@@ -31,6 +31,13 @@ public enum ExternalTool {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
+    /// A Node.js with node:sqlite (22.13 or later) for the `distlang dev` tests: the one
+    /// tools/node/build.sh installs, else nil (the machine's node may be older).
+    public static var nodeWithSqlite: String? {
+        let path = RepositoryPaths.path(".tools/node/bin/node")
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     /// Whether a test needing `tool` should run: when the tool exists, or when checkers are
     /// required (then the test runs and fails on the missing tool instead of being skipped).
     public static func shouldRun(needing tool: String?) -> Bool { tool != nil || checkersRequired }

@@ -11,6 +11,6 @@ struct Distlang: ParsableCommand {
             2 usage or I/O error.
             """,
         version: DistlangTool.version,
-        subcommands: [Validate.self, Build.self, Diff.self, Explain.self, Types.self, SchemaCommand.self, Init.self]
+        subcommands: [Validate.self, Build.self, Dev.self, Diff.self, Explain.self, Types.self, SchemaCommand.self, Init.self]
     )
 }

@@ -44,7 +44,8 @@ struct Init: ParsableCommand {
             throw SpecRun.usage("cannot write the starter files: \(error.localizedDescription)")
         }
         guard !chatter.quiet else { return }
-        Terminal.write((lines + ["next: distlang validate \(shown("distlang.yaml"))"]).joined(separator: "\n") + "\n")
+        let next = "next: distlang dev \(shown("distlang.yaml"))   (runs the app on http://127.0.0.1:8787; try /hello)"
+        Terminal.write((lines + [next]).joined(separator: "\n") + "\n")
     }
 
     /// Writes `.gitignore`, or adds the lines an existing one lacks; what it did, or nil when nothing was needed.

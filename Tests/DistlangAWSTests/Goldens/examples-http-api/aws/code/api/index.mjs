@@ -22,19 +22,21 @@ export const handler = createHandler(userModule, {
           "variable": "ATTACHMENTS_BUCKET"
         },
         {
-          "name": "SESSIONS",
-          "resource": "sessions",
+          "name": "NOTES",
+          "resource": "notes",
           "kind": "kv",
           "access": "readwrite",
-          "variable": "SESSIONS_TABLE"
+          "variable": "NOTES_TABLE"
         }
       ],
       "routes": [
         "GET /notes",
         "POST /notes",
         "GET /notes/{id}",
+        "PUT /notes/{id}",
         "DELETE /notes/{id}",
-        "GET /attachments/*"
+        "GET /attachments/*",
+        "PUT /attachments/*"
       ],
       "fallbackRoutes": [],
       "schedules": []

@@ -28,17 +28,17 @@ data "aws_iam_policy_document" "api_access" {
   }
 
   statement {
-    sid       = "SessionsReadWrite"
+    sid       = "NotesReadWrite"
     effect    = "Allow"
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
-    resources = [aws_dynamodb_table.sessions.arn]
+    resources = [aws_dynamodb_table.notes.arn]
   }
 
   statement {
-    sid       = "SessionsReadWriteKeys"
+    sid       = "NotesReadWriteKeys"
     effect    = "Allow"
     actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.sessions.arn}/index/keys"]
+    resources = ["${aws_dynamodb_table.notes.arn}/index/keys"]
   }
 }
 
@@ -67,7 +67,7 @@ resource "aws_lambda_function" "api" {
     variables = {
       ATTACHMENTS_BUCKET = aws_s3_bucket.attachments.bucket
       LOG_LEVEL          = "info"
-      SESSIONS_TABLE     = aws_dynamodb_table.sessions.name
+      NOTES_TABLE        = aws_dynamodb_table.notes.name
     }
   }
 
@@ -104,6 +104,12 @@ resource "aws_apigatewayv2_route" "api_get_notes_id_2a78a8c7" {
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 
+resource "aws_apigatewayv2_route" "api_put_notes_id_505d912a" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "PUT /notes/{id}"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
 resource "aws_apigatewayv2_route" "api_delete_notes_id_169517b0" {
   api_id    = aws_apigatewayv2_api.http.id
   route_key = "DELETE /notes/{id}"
@@ -113,6 +119,12 @@ resource "aws_apigatewayv2_route" "api_delete_notes_id_169517b0" {
 resource "aws_apigatewayv2_route" "api_get_attachments_proxy_9b0d5726" {
   api_id    = aws_apigatewayv2_api.http.id
   route_key = "GET /attachments/{proxy+}"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
+resource "aws_apigatewayv2_route" "api_put_attachments_proxy_63cfde6c" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "PUT /attachments/{proxy+}"
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 

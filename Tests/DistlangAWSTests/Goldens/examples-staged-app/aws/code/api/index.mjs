@@ -10,7 +10,8 @@ export const handler = createHandler(userModule, {
   "environments": {
     "production": {
       "vars": [
-        "LOG_LEVEL"
+        "LOG_LEVEL",
+        "STRIPE_API"
       ],
       "secrets": [
         {
@@ -53,7 +54,8 @@ export const handler = createHandler(userModule, {
     "staging": {
       "vars": [
         "CURRENCY",
-        "LOG_LEVEL"
+        "LOG_LEVEL",
+        "STRIPE_API"
       ],
       "secrets": [
         {

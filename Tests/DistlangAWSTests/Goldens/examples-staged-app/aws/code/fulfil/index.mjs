@@ -9,7 +9,11 @@ export const handler = createHandler(userModule, {
   "function": "fulfil",
   "environments": {
     "production": {
-      "vars": [],
+      "vars": [
+        "MAIL_API",
+        "MAIL_FROM",
+        "STRIPE_API"
+      ],
       "secrets": [
         {
           "name": "MAIL_API_KEY",
@@ -36,7 +40,11 @@ export const handler = createHandler(userModule, {
       "schedules": []
     },
     "staging": {
-      "vars": [],
+      "vars": [
+        "MAIL_API",
+        "MAIL_FROM",
+        "STRIPE_API"
+      ],
       "secrets": [
         {
           "name": "MAIL_API_KEY",

@@ -84,6 +84,7 @@ resource "aws_lambda_function" "api" {
       LOG_LEVEL             = "info"
       ORDERS_QUEUE_URL      = aws_sqs_queue.orders.url
       SESSIONS_TABLE        = aws_dynamodb_table.sessions.name
+      STRIPE_API            = "https://api.stripe.com"
       STRIPE_KEY_SECRET_ARN = aws_secretsmanager_secret.stripe_key.arn
     }
   }
@@ -208,8 +209,11 @@ resource "aws_lambda_function" "fulfil" {
   environment {
     variables = {
       DISTLANG_ENV            = "production"
+      MAIL_API                = "https://api.resend.com"
       MAIL_API_KEY_SECRET_ARN = aws_secretsmanager_secret.mail_api_key.arn
+      MAIL_FROM               = "Shop <orders@shop.example.com>"
       SESSIONS_TABLE          = aws_dynamodb_table.sessions.name
+      STRIPE_API              = "https://api.stripe.com"
       STRIPE_KEY_SECRET_ARN   = aws_secretsmanager_secret.stripe_key.arn
     }
   }

@@ -28,6 +28,7 @@ export default createWorker(userModule, {
       "routes": [
         "GET /books",
         "GET /books/{isbn}",
+        "GET /books/{isbn}/cover",
         "POST /books"
       ],
       "schedules": []

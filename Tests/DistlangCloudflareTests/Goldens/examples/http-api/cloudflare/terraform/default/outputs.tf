@@ -4,9 +4,9 @@ output "r2_bucket_name_attachments" {
   value       = cloudflare_r2_bucket.attachments.name
 }
 
-output "kv_namespace_id_sessions" {
-  description = "The ID of KV namespace sessions."
-  value       = cloudflare_workers_kv_namespace.sessions.id
+output "kv_namespace_id_notes" {
+  description = "The ID of KV namespace notes."
+  value       = cloudflare_workers_kv_namespace.notes.id
 }
 
 output "worker_name_api" {

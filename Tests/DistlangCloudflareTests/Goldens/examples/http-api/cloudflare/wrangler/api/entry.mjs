@@ -21,8 +21,8 @@ export default createWorker(userModule, {
           "access": "readwrite"
         },
         {
-          "name": "SESSIONS",
-          "resource": "sessions",
+          "name": "NOTES",
+          "resource": "notes",
           "kind": "kv",
           "access": "readwrite"
         }
@@ -31,8 +31,10 @@ export default createWorker(userModule, {
         "GET /notes",
         "POST /notes",
         "GET /notes/{id}",
+        "PUT /notes/{id}",
         "DELETE /notes/{id}",
-        "GET /attachments/*"
+        "GET /attachments/*",
+        "PUT /attachments/*"
       ],
       "schedules": []
     }

@@ -56,6 +56,7 @@ resource "cloudflare_workers_script" "api" {
     { name = "LOG_LEVEL", type = "plain_text", text = "debug" },
     { name = "ORDERS", type = "queue", queue_name = cloudflare_queue.orders.queue_name },
     { name = "SESSIONS", type = "kv_namespace", namespace_id = cloudflare_workers_kv_namespace.sessions.id },
+    { name = "STRIPE_API", type = "plain_text", text = "https://api.stripe.com" },
     { name = "STRIPE_KEY", type = "secret_text", text = var.secret_stripe_key },
   ]
 }
@@ -77,8 +78,11 @@ resource "cloudflare_workers_script" "fulfil" {
   compatibility_flags = ["nodejs_compat"]
   bindings = [
     { name = "DISTLANG_ENV", type = "plain_text", text = "staging" },
+    { name = "MAIL_API", type = "plain_text", text = "https://api.resend.com" },
     { name = "MAIL_API_KEY", type = "secret_text", text = var.secret_mail_api_key },
+    { name = "MAIL_FROM", type = "plain_text", text = "Shop <orders@shop.example.com>" },
     { name = "SESSIONS", type = "kv_namespace", namespace_id = cloudflare_workers_kv_namespace.sessions.id },
+    { name = "STRIPE_API", type = "plain_text", text = "https://api.stripe.com" },
     { name = "STRIPE_KEY", type = "secret_text", text = var.secret_stripe_key },
   ]
 }

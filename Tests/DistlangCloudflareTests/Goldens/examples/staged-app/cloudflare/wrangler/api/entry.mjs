@@ -10,7 +10,8 @@ export default createWorker(userModule, {
   "environments": {
     "production": {
       "vars": [
-        "LOG_LEVEL"
+        "LOG_LEVEL",
+        "STRIPE_API"
       ],
       "secrets": [
         {
@@ -48,7 +49,8 @@ export default createWorker(userModule, {
     "staging": {
       "vars": [
         "CURRENCY",
-        "LOG_LEVEL"
+        "LOG_LEVEL",
+        "STRIPE_API"
       ],
       "secrets": [
         {

@@ -9,7 +9,11 @@ export default createWorker(userModule, {
   "function": "fulfil",
   "environments": {
     "production": {
-      "vars": [],
+      "vars": [
+        "MAIL_API",
+        "MAIL_FROM",
+        "STRIPE_API"
+      ],
       "secrets": [
         {
           "name": "MAIL_API_KEY"
@@ -33,7 +37,11 @@ export default createWorker(userModule, {
       "schedules": []
     },
     "staging": {
-      "vars": [],
+      "vars": [
+        "MAIL_API",
+        "MAIL_FROM",
+        "STRIPE_API"
+      ],
       "secrets": [
         {
           "name": "MAIL_API_KEY"
