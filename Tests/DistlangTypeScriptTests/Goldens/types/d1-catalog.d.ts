@@ -247,6 +247,7 @@ export interface CatalogApiEnv {
 export type CatalogApiRoute =
   | RouteMatch<"GET /books", {}>
   | RouteMatch<"GET /books/{isbn}", { readonly isbn: string }>
+  | RouteMatch<"GET /books/{isbn}/cover", { readonly isbn: string }>
   | RouteMatch<"POST /books", {}>;
 
 /** The `ctx` of function catalog-api's fetch; queue and scheduled get a ContextBase. */

@@ -241,8 +241,8 @@ export interface ApiEnv {
   readonly LOG_LEVEL: string;
   /** bucket attachments, readwrite */
   readonly ATTACHMENTS: BucketReadWrite;
-  /** kv sessions, readwrite */
-  readonly SESSIONS: KVReadWrite;
+  /** kv notes, readwrite */
+  readonly NOTES: KVReadWrite;
 }
 
 /** The route a request to function api matched (`ctx.route`): switch on `key` to narrow `params`. */
@@ -250,8 +250,10 @@ export type ApiRoute =
   | RouteMatch<"GET /notes", {}>
   | RouteMatch<"POST /notes", {}>
   | RouteMatch<"GET /notes/{id}", { readonly id: string }>
+  | RouteMatch<"PUT /notes/{id}", { readonly id: string }>
   | RouteMatch<"DELETE /notes/{id}", { readonly id: string }>
-  | RouteMatch<"GET /attachments/*", { readonly "*": string }>;
+  | RouteMatch<"GET /attachments/*", { readonly "*": string }>
+  | RouteMatch<"PUT /attachments/*", { readonly "*": string }>;
 
 /** The `ctx` of function api's fetch; queue and scheduled get a ContextBase. */
 export interface ApiContext extends ContextBase {

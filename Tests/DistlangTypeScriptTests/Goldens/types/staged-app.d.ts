@@ -241,6 +241,8 @@ export interface ApiEnv {
   readonly CURRENCY?: string;
   /** variable */
   readonly LOG_LEVEL: string;
+  /** variable */
+  readonly STRIPE_API: string;
   /** secret */
   readonly STRIPE_KEY: string;
   /** bucket catalog-images, read */
@@ -272,6 +274,12 @@ export interface ApiHandler {
 
 /** The `env` of function fulfil. */
 export interface FulfilEnv {
+  /** variable */
+  readonly MAIL_API: string;
+  /** variable */
+  readonly MAIL_FROM: string;
+  /** variable */
+  readonly STRIPE_API: string;
   /** secret */
   readonly MAIL_API_KEY: string;
   /** secret */
