@@ -70,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "DistlangCLI",
             dependencies: [
-                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild", "DistlangDev", "DistlangDeploy",
+                "DistlangCore", "DistlangLoader", "DistlangSchema", "DistlangSpec", "DistlangBuild", "DistlangDev",
+                "DistlangRuntime", "DistlangDeploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -109,6 +110,10 @@ let package = Package(
         .testTarget(name: "DistlangPackageTests", dependencies: ["DistlangPackage", "DistlangCore", "TestSupport"]),
         .testTarget(name: "DistlangModelTests", dependencies: ["DistlangModel", "DistlangCore"]),
         .testTarget(name: "DistlangDeployTests", dependencies: ["DistlangDeploy", "DistlangModel", "DistlangCore", "TestSupport"]),
+        .testTarget(
+            name: "DistlangTypeScriptTests",
+            dependencies: ["DistlangRuntime", "DistlangPackage", "DistlangSpec", "DistlangModel", "DistlangCore", "TestSupport"],
+            exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "DistlangRuntimeTests", dependencies: ["DistlangRuntime", "DistlangModel", "TestSupport"]),
         .testTarget(name: "DistlangCoreTests", dependencies: ["DistlangCore", "DistlangLoader", "DistlangRender", "TestSupport"]),
         .testTarget(

@@ -23,7 +23,8 @@ public enum Starter {
         return name.count >= 2 ? name : "app"
     }
 
-    static func spec(_ name: String) -> String {
+    /// The starter spec, its one function's module at `source`.
+    static func spec(_ name: String, source: String = "src/hello.js") -> String {
         """
         # yaml-language-server: $schema=distlang.schema.json
         # A distlang spec: one description of the app, built for every target below.
@@ -41,7 +42,7 @@ public enum Starter {
 
         functions:
           hello:
-            source: src/hello.js
+            source: \(source)
             env:
               GREETING: hello
             http:

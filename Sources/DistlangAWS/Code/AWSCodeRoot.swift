@@ -5,7 +5,8 @@ import DistlangRuntime
 /// `index.mjs` with the function table of every environment, the runtime's core and AWS adapter
 /// under `_distlang/runtime/`, and `package.json` (`"type": "module"`: Lambda's nodejs22.x and later
 /// turn Node's module detection off, so `export` in a `.js` file needs it). The build adds the
-/// user's modules and zips the folder (DistlangBuild's packager).
+/// user's modules and zips the folder (DistlangBuild's packager). A TypeScript source is imported as
+/// its compiled module (`./src/api.js` for `src/api.ts`), which the build compiles into the code root.
 ///
 /// One code root serves every environment (the zip is the same wherever it is deployed); each
 /// environment's Lambda carries `DISTLANG_ENV` when the spec has environments.
@@ -25,7 +26,8 @@ enum AWSCodeRoot {
                 app: app, function: name, environments: entries.map { environment($0.function, in: $0.plan) })
             let entry = EntryModule(
                 adapter: .awsLambda, runtimeSpecifier: "./" + RuntimeLayout.folder,
-                modules: entries.map { ($0.plan.model.environment, "./" + $0.function.model.source) }, table: table)
+                modules: entries.map { ($0.plan.model.environment, "./" + SourceLanguage.runnableModule($0.function.model.source)) },
+                table: table)
             files.append(EmittedFile(path: root + "/index.mjs", contents: entry.text))
             files.append(EmittedFile(path: root + "/package.json", contents: packageJSON))
             for file in runtime {

@@ -33,20 +33,25 @@ struct CodePackager {
     }
 
     func package(models: [AppModel], emitted: [EmittedFile], bundles: [WorkerBundle]) -> Result {
-        var sources: [String: [String]] = [:]
+        var sources: [String: [String]] = [:], runtimes: [String: Runtime] = [:]
         for model in models {
             for function in model.functions where !(sources[function.name] ?? []).contains(function.source) {
                 sources[function.name, default: []].append(function.source)
+                runtimes[function.name] = runtimes[function.name] ?? function.runtime
             }
         }
         let names = sources.keys.sorted()
-        let found = Parallel.map(names.count) { [self] i in find(names[i], sources: sources[names[i]]!) }
+        let roots = codeRoots(emitted)
+        // TypeScript is compiled for the functions with an AWS code root; Workers bundle it themselves.
+        let compiled = Set(roots.map(\.function))
+        let found = Parallel.map(names.count) { [self] i in
+            find(names[i], sources: sources[names[i]]!, target: compiled.contains(names[i]) ? runtimes[names[i]].map(Self.esbuildTarget) : nil)
+        }
         var result = Result()
         result.code = found.map(\.code)
         result.diagnostics = found.flatMap(\.diagnostics)
         guard !result.diagnostics.hasErrors else { return result }
 
-        let roots = codeRoots(emitted)
         let byFunction = Dictionary(found.map { ($0.function, $0) }, uniquingKeysWith: { first, _ in first })
         let zipped = Parallel.map(roots.count) { [self] i -> (files: [EmittedFile], diagnostics: [Diagnostic]) in
             complete(roots[i].function, generated: roots[i].files, code: byFunction[roots[i].function])
@@ -64,21 +69,49 @@ struct CodePackager {
         return result
     }
 
-    /// The graph of each of the function's sources, merged.
-    func find(_ function: String, sources: [String]) -> Found {
-        var files: [String: [UInt8]] = [:], packages: [String: [(path: String, bytes: [UInt8])]] = [:]
+    /// The graph of each of the function's sources, merged. A TypeScript source is compiled into one
+    /// module when `target` (esbuild's, for the function's Node) is given, and recorded as the files it
+    /// is compiled from (`TypeScriptSources`), so its digest is the same with or without compiling.
+    func find(_ function: String, sources: [String], target: String? = nil) -> Found {
+        var files: [String: [UInt8]] = [:], recorded: [String: [UInt8]] = [:]
+        var packages: [String: [(path: String, bytes: [UInt8])]] = [:]
         var diagnostics: [Diagnostic] = []
-        for entry in sources {
-            let graph = source.graph(entry: entry)
-            diagnostics += graph.diagnostics.map { placed($0, function: function) }
-            for path in graph.files where files[path] == nil { files[path] = source.contents(of: path) ?? [] }
-            for package in graph.packages where packages[package.pathInCodeRoot] == nil {
+        func add(_ found: [PackageFolder]) {
+            for package in found where packages[package.pathInCodeRoot] == nil {
                 packages[package.pathInCodeRoot] = source.packageFiles(package)
             }
         }
+        for entry in sources {
+            let graph = source.graph(entry: entry)
+            diagnostics += graph.diagnostics.map { placed($0, function: function) }
+            guard SourceLanguage(source: entry) == .typescript else {
+                for path in graph.files where files[path] == nil { files[path] = source.contents(of: path) ?? [] }
+                add(graph.packages)
+                continue
+            }
+            guard !graph.diagnostics.hasErrors else { continue }
+            for path in TypeScriptSources.files(entry: entry, contents: source.contents(of:)) where recorded[path] == nil {
+                recorded[path] = source.contents(of: path) ?? []
+            }
+            guard let target, let module = source.compile(entry: entry, output: SourceLanguage.runnableModule(entry), target: target) else {
+                continue
+            }
+            diagnostics += module.diagnostics.map { placed($0, function: function) }
+            let bytes = Array(module.text.utf8)
+            if let other = files[module.path], other != bytes {
+                diagnostics.append(.error(
+                    "package.generated-name-clash", "function \(function) compiles \(entry) to \(module.path), which its code also holds",
+                    hint: "rename one of them"))
+            }
+            files[module.path] = bytes
+            add(module.packages)
+        }
+        for (path, bytes) in files where recorded[path] == nil && !isCompiled(path, sources) {
+            recorded[path] = bytes
+        }
         let sortedFiles = files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, files[$0]!) }
         var packageFiles: [(path: String, bytes: [UInt8])] = []
-        var digests = sortedFiles.map { (path: $0.0, sha256: SHA256.hex($0.1)) }
+        var digests = recorded.keys.map { (path: $0, sha256: SHA256.hex(recorded[$0]!)) }
         for name in packages.keys.sorted() {
             let contents = packages[name]!
             packageFiles += contents.map { (name + "/" + $0.path, $0.bytes) }
@@ -88,6 +121,14 @@ struct CodePackager {
             function: function, files: sortedFiles, packages: packageFiles,
             code: FunctionCode(function: function, files: digests), diagnostics: diagnostics)
     }
+
+    /// Whether `path` is the compiled module of one of the function's TypeScript sources.
+    private func isCompiled(_ path: String, _ sources: [String]) -> Bool {
+        sources.contains { SourceLanguage(source: $0) == .typescript && SourceLanguage.runnableModule($0) == path }
+    }
+
+    /// esbuild's target for a Lambda runtime: `nodejs22` -> `node22`.
+    static func esbuildTarget(_ runtime: Runtime) -> String { "node" + runtime.rawValue.dropFirst("nodejs".count) }
 
     /// A problem with the function's source itself is placed at its `source` in the spec.
     func placed(_ diagnostic: Diagnostic, function: String) -> Diagnostic {

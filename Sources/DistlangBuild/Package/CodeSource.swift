@@ -14,6 +14,9 @@ protocol CodeSource: Sendable {
     func packageFiles(_ package: PackageFolder) -> [(path: String, bytes: [UInt8])]
     /// The spec's folder on disk, when there is one (esbuild needs it).
     var directory: String? { get }
+    /// A TypeScript entry compiled into the module a code root holds (docs/typescript.md); nil where
+    /// there is no folder to compile in.
+    func compile(entry: String, output: String, target: String?) -> CompiledModule?
 }
 
 /// The spec's folder on disk.
@@ -22,6 +25,10 @@ struct DirectoryCodeSource: CodeSource {
     var directory: String? { files.directory }
 
     func graph(entry: String) -> CodeGraph { CodeGraphBuilder.build(entry: entry, root: files.directory) }
+
+    func compile(entry: String, output: String, target: String?) -> CompiledModule? {
+        TypeScriptCompiler().compile(entry: entry, root: files.directory, output: output, target: target)
+    }
 
     func contents(of path: String) -> [UInt8]? { files.contents(of: path) }
 
@@ -61,4 +68,6 @@ struct SpecFilesCodeSource: CodeSource {
     func contents(of path: String) -> [UInt8]? { files.contents(of: path) }
 
     func packageFiles(_ package: PackageFolder) -> [(path: String, bytes: [UInt8])] { [] }
+
+    func compile(entry: String, output: String, target: String?) -> CompiledModule? { nil }
 }

@@ -1,41 +1,30 @@
-import DistlangModel
 import DistlangCore
+import DistlangModel
+import DistlangPackage
 
 /// esbuild's error report (its text log) as diagnostics at the user's file:line:col. esbuild runs in
 /// the bundler's work folder, where `app/` is the spec's folder, so `app/src/api.js:2:33` is
-/// `<spec folder>/src/api.js:2:33`.
+/// `<spec folder>/src/api.js:2:33` (columns counted in characters, as every diagnostic counts them).
 enum EsbuildMessages {
     static func diagnostics(_ log: String, specDirectory: String) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var message: String?
-        for line in log.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let range = line.range(of: "[ERROR] ") {
-                if let pending = message { out.append(error(pending, at: nil)) }
-                message = String(line[range.upperBound...])
-            } else if let pending = message, let location = location(String(line), specDirectory: specDirectory) {
-                out.append(error(pending, at: location))
-                message = nil
-            }
+        var columns = SourceColumns()
+        func place(_ location: EsbuildMessage.Location?) -> SourceLocation? {
+            guard let location, location.file.hasPrefix("app/") else { return nil }
+            let file = joinPath(specDirectory, String(location.file.dropFirst("app/".count)))
+            return SourceLocation(file: file, line: location.line, column: columns.column(file: file, line: location.line, byteColumn: location.byteColumn))
         }
-        if let pending = message { out.append(error(pending, at: nil)) }
-        if out.isEmpty { out.append(error(log, at: nil)) }
-        return out
+        let messages = EsbuildLog.parse(log).filter { $0.severity == .error }
+        guard !messages.isEmpty else { return [error(log, at: nil)] }
+        return messages.map { message in
+            var diagnostic = error(message.text, at: place(message.location))
+            diagnostic.notes = message.notes.map { Diagnostic.Note($0.text, at: place($0.location)) }
+            return diagnostic
+        }
     }
 
     static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
         .error(
             "package.bundle", "esbuild cannot bundle this module for Cloudflare: \(message)", at: location,
             hint: "the bundle is what Cloudflare's Terraform uploads (made with the esbuild on this machine); a team deploying with wrangler alone can skip it with targets.cloudflare.outputs: [wrangler]")
-    }
-
-    /// `    app/src/api.js:2:33:` -> the file in the spec's folder, line 2, column 33 (esbuild counts
-    /// columns from 0 in bytes; ASCII text is assumed for the column).
-    static func location(_ line: String, specDirectory: String) -> SourceLocation? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasSuffix(":"), trimmed.hasPrefix("app/") else { return nil }
-        let parts = trimmed.dropLast().split(separator: ":")
-        guard parts.count >= 3, let row = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
-        let file = parts.dropLast(2).joined(separator: ":").dropFirst("app/".count)
-        return SourceLocation(file: joinPath(specDirectory, String(file)), line: row, column: column + 1)
     }
 }

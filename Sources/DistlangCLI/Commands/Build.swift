@@ -42,6 +42,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let pipeline = try BuildPipeline(spec: spec, out: out, environments: env, targets: target, cloudFormationFormats: cfnFormat.formats)
+        if let stale = TypesFile.staleness(of: pipeline.compiled) { DiagnosticOutput(format: .text).emit([stale]) }
         let written = try pipeline.write()
         guard !chatter.quiet else { return }
         StageTimings.measure("output") {

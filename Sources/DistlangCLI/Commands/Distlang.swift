@@ -11,6 +11,8 @@ struct Distlang: ParsableCommand {
             2 usage or I/O error; 3 a deploy step failed.
             """,
         version: DistlangTool.version,
-        subcommands: [Validate.self, Build.self, Dev.self, Deploy.self, Diff.self, Explain.self, SchemaCommand.self, Init.self]
+        subcommands: [
+            Validate.self, Build.self, Dev.self, Deploy.self, Diff.self, Explain.self, Types.self, SchemaCommand.self, Init.self,
+        ]
     )
 }

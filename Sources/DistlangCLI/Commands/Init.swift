@@ -18,12 +18,15 @@ struct Init: ParsableCommand {
     @Option(help: "The app name (default: from the folder name).")
     var name: String?
 
+    @Flag(help: "Write a TypeScript handler, its tsconfig.json and distlang-env.d.ts (see distlang types).")
+    var typescript = false
+
     @OptionGroup var chatter: QuietOption
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory ?? ".").standardizedFileURL
         let appName = name ?? Starter.appName(fromFolder: folder.lastPathComponent)
-        var files = Starter.files(appName: appName)
+        var files = StarterFiles.files(appName: appName, typescript: typescript)
         for file in files where exists(folder, file.path) {
             throw SpecRun.usage("\(folder.appendingPathComponent(file.path).path) already exists; distlang init never overwrites files")
         }

@@ -29,7 +29,7 @@ public enum DiagnosticCatalog {
 
     private static let byCode: [String: Entry] = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
-    public static let entries: [Entry] = loading + yaml + json + schemaKeywords("schema") + schemaOnly + schemaKeywords("spec") + spec + aws + cloudflare
+    public static let entries: [Entry] = loading + yaml + json + schemaKeywords("schema") + schemaOnly + schemaKeywords("spec") + spec + aws + cloudflare + typeScript
 
     private static func e(_ code: String, _ severity: String, _ summary: String, _ rule: String, fix: String? = nil) -> Entry {
         Entry(code: code, severity: severity, summary: summary, rule: rule, fix: fix)
@@ -231,6 +231,24 @@ public enum DiagnosticCatalog {
           fix: "copy the id from wrangler kv namespace list / wrangler d1 list"),
         e("cloudflare.id-unused", "warning", "An id for a bucket or queue.", "wrangler names R2 buckets and queues by name; only KV and D1 have ids.",
           fix: "remove it"),
+    ]
+
+    // MARK: TypeScript (docs/typescript.md)
+
+    static let typeScript: [Entry] = [
+        e("types.name-clash", "error", "Two functions give one TypeScript name.",
+          "`distlang types` names each function's types by its name in PascalCase, so two names that differ only in hyphens before digits or doubled hyphens (a-1, a1) clash.",
+          fix: "rename one of them"),
+        e("types.stale", "warning", "distlang-env.d.ts is out of date.",
+          "The declarations next to the spec must be what `distlang types` writes for the spec as it is (`distlang build` compares them).",
+          fix: "run `distlang types`"),
+        e("typescript.esbuild-missing", "error", "A TypeScript source and no esbuild.",
+          "A TypeScript function built for AWS is compiled with esbuild, which must be installed (Debian's package esbuild).",
+          fix: "apt-get install esbuild, or name an esbuild binary in DISTLANG_ESBUILD"),
+        e("typescript.esbuild-failed", "error", "esbuild did not run to the end.", "esbuild must start, finish within two minutes and write the module."),
+        e("typescript.compile-error", "error", "esbuild cannot compile the TypeScript.",
+          "A TypeScript source and every file it imports by a relative path must parse, and each relative import must name a file (esbuild's message, at its place)."),
+        e("typescript.compile-warning", "warning", "esbuild warns about the TypeScript.", "esbuild's warning, at its place: the code compiles but likely does not do what it says."),
     ]
 }
 

@@ -3,72 +3,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runContract } from "./cases.js";
-import { MemoryKV, MemoryR2, MemoryQueue, messageBatch, scheduledController, executionContext, memoryD1 } from "../support/cloudflare-bindings.js";
+import { messageBatch, scheduledController, executionContext, memoryD1 } from "../support/cloudflare-bindings.js";
+import { createCloudflareApp } from "../support/cloudflare-driver.js";
 import { createWorker } from "../../src/adapters/cloudflare-workers/index.js";
 import api from "../../fixtures/contract-app/entries/cloudflare-api.mjs";
 import worker from "../../fixtures/contract-app/entries/cloudflare-worker.mjs";
 
-/** The crons Cloudflare reports for the spec's crons (the table's `trigger`s). */
-const TRIGGERS = { "0 3 * * 1": "0 3 * * MON", "*/15 * * * *": "*/15 * * * *" };
-
-function createCloudflare() {
-  const stores = { links: new MemoryKV(), audit: new MemoryKV(), seen: new MemoryKV(), files: new MemoryR2() };
-  const events = new MemoryQueue("links-test-events");
-  const apiEnv = { DISTLANG_ENV: "test", GREETING: "hello", API_TOKEN: "s3cret-token", LINKS: stores.links, AUDIT: stores.audit, FILES: stores.files, EVENTS: events, UNDECLARED: new MemoryKV() };
-  const workerEnv = { DISTLANG_ENV: "test", SEEN: stores.seen };
-  return {
-    stores,
-    events,
-    apiEnv,
-    workerEnv,
-    async fetch(method, path, init = {}) {
-      const ctx = executionContext();
-      const response = await api.fetch(new Request(`https://links.example.workers.dev${path}`, { method, headers: init.headers, body: init.body }), apiEnv, ctx);
-      await ctx.settled(); // the Workers runtime keeps the isolate for waitUntil work
-      return response;
-    },
-    async deliverSent() {
-      const sent = events.sent.splice(0);
-      const { batch, calls } = messageBatch(events.name, sent);
-      const ctx = executionContext();
-      try {
-        await worker.queue(batch, workerEnv, ctx);
-      } catch {
-        /* a throwing handler: Cloudflare retries what was not acked, which the calls show */
-      }
-      await ctx.settled();
-      const acked = [];
-      const retried = [];
-      batch.messages.forEach((m) => {
-        assert.equal(calls[m.id].length, 1, "the adapter decides each message exactly once");
-        (calls[m.id][0] === "ack" ? acked : retried).push(m.body);
-      });
-      return { acked, retried };
-    },
-    async schedule(cron, scheduledTime) {
-      const ctx = executionContext();
-      let failed = false;
-      try {
-        await worker.scheduled(scheduledController(TRIGGERS[cron], scheduledTime), workerEnv, ctx);
-      } catch {
-        failed = true;
-      }
-      await ctx.settled();
-      return { failed };
-    },
-    async peek(items) {
-      return Promise.all(
-        items.map(async ({ kind, resource, key }) => {
-          if (kind === "kv") return stores[resource].get(key);
-          const object = await stores[resource].get(key);
-          if (!object) return null;
-          return { base64: Buffer.from(await object.arrayBuffer()).toString("base64"), contentType: object.httpMetadata.contentType, owner: object.customMetadata.owner };
-        }),
-      );
-    },
-    async close() {},
-  };
-}
+/** The contract app on the generated-style Worker entries. */
+const createCloudflare = () => createCloudflareApp({ api, worker });
 
 runContract("Cloudflare Workers (documented binding APIs, in memory)", async () => createCloudflare());
 

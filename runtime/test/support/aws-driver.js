@@ -24,12 +24,23 @@ export const RULES = { "0 3 * * 1": "links-test-worker-5d1c0e7a", "*/15 * * * *"
 
 const LAMBDA_CONTEXT = { functionName: "links-test-api", awsRequestId: "c6af9ac6-7b61-11e6-9a41-93e812345678", getRemainingTimeInMillis: () => 30_000 };
 
+/** The contract app's generated-style Lambda entries. */
+async function fixtureEntries() {
+  const { handler: api } = await import("../../fixtures/contract-app/entries/aws-api.mjs");
+  const { handler: worker } = await import("../../fixtures/contract-app/entries/aws-worker.mjs");
+  return { api, worker };
+}
+
 /**
  * Starts moto, creates the resources and sets the process environment the way Lambda would (the
  * entries read process.env). One per test process: the entries cache their env per "container".
- * @param {{auth?: boolean}} [options]
+ * @param {{auth?: boolean, load?: () => Promise<{api: Function, worker: Function}>, rules?: Record<string, string>}} [options]
+ *   `load` imports the Lambda handlers of functions api and worker once the environment is set
+ *   (default: the generated-style fixtures; a build's code roots work too); `rules` names the
+ *   EventBridge rule of each spec cron (default RULES)
  */
 export async function createAwsApp(options = {}) {
+  const rules = options.rules ?? RULES;
   const moto = await startMoto({ auth: options.auth });
   const { secretArns } = await provision(moto, {
     kvTables: [NAMES.links, NAMES.audit, NAMES.seen],
@@ -50,8 +61,7 @@ export async function createAwsApp(options = {}) {
     FILES_BUCKET: NAMES.files,
     EVENTS_QUEUE_URL: queueUrl,
   });
-  const { handler: api } = await import("../../fixtures/contract-app/entries/aws-api.mjs");
-  const { handler: worker } = await import("../../fixtures/contract-app/entries/aws-worker.mjs");
+  const { api, worker } = await (options.load ?? fixtureEntries)();
   const sqs = createClients(awsConfig(moto.env)).sqs;
 
   /** Receives every visible message of the events queue (what the event source mapping polls). */
@@ -96,7 +106,7 @@ export async function createAwsApp(options = {}) {
     /** @param {string} cron @param {number} scheduledTime */
     async schedule(cron, scheduledTime) {
       try {
-        await worker(scheduledEvent(/** @type {any} */ (RULES)[cron], scheduledTime, moto.region), LAMBDA_CONTEXT);
+        await worker(scheduledEvent(rules[cron], scheduledTime, moto.region), LAMBDA_CONTEXT);
         return { failed: false };
       } catch {
         return { failed: true };
