@@ -6,7 +6,7 @@ import TestSupport
 /// per environment), never a chore the build or `distlang deploy` does (zipping, uploading, editing a
 /// generated file); `--quiet` hides them.
 @Suite struct BuildNotesTests {
-    static let examples = ["d1-catalog", "http-api", "queue-pipeline", "scheduled-job", "staged-app"]
+    static let examples = ["d1-catalog", "guestbook", "http-api", "links-ts", "queue-pipeline", "scheduled-job", "staged-app"]
 
     @Test(arguments: examples) func notesAreChoresLeftEachOnce(_ example: String) throws {
         let dir = RepositoryPaths.temporaryDirectory("distlang-notes")
@@ -24,7 +24,9 @@ import TestSupport
             }
         }
         // Not once per environment: no two notes are the same chore in two environments.
-        let perEnvironment = notes.map { $0.replacingOccurrences(of: "production", with: "<env>").replacingOccurrences(of: "staging", with: "<env>") }
+        let perEnvironment = notes.map { note in
+            ["production", "staging", "prod", "test"].reduce(note) { $0.replacingOccurrences(of: $1, with: "<env>") }
+        }
         #expect(Set(perEnvironment).count == notes.count, "\(notes)")
         let quiet = CommandRunner.distlang(["build", "--quiet"], in: app.path, timeout: 120)
         #expect(quiet.exitCode == 0 && quiet.stdout.isEmpty)

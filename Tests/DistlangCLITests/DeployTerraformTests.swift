@@ -9,7 +9,7 @@ import TestSupport
 /// generated provider block; the build never writes or removes it).
 @Suite(.serialized) struct DeployTerraformTests {
     /// The examples that build for AWS.
-    static let examples = ["http-api", "queue-pipeline", "scheduled-job", "staged-app"]
+    static let examples = ["guestbook", "http-api", "links-ts", "queue-pipeline", "scheduled-job", "staged-app"]
 
     /// The provider settings that send every call to moto, with dummy credentials.
     static func override(_ endpoint: String) -> String {
@@ -60,8 +60,10 @@ import TestSupport
     @Test func everyExamplePlansWithTheMirroredProvider() throws {
         guard let (server, environment, work) = try Self.setUp("distlang-tf-plan") else { return }
         defer { server.stop() }
-        let roots = try Self.examples.flatMap { try Self.built($0, in: work, endpoint: server.endpoint).roots }
-        #expect(roots.count == 5)  // staged-app has two environments
+        // One environment of each (the first by name): the others differ in settings, not in the kinds
+        // of resources the provider plans, and each plan costs seconds of the provider's start-up.
+        let roots = try Self.examples.compactMap { try Self.built($0, in: work, endpoint: server.endpoint).roots.first }
+        #expect(roots.count == Self.examples.count)
         let results = Parallel.collect(roots) { root -> (URL, CommandResult, CommandResult) in
             let initialised = CommandRunner.run("terraform", ["init", "-input=false", "-no-color"], in: root.path, environment: environment, timeout: 180)
             let plan = CommandRunner.run(
